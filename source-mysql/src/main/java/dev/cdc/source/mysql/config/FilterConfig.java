@@ -1,0 +1,87 @@
+package dev.cdc.source.mysql.config;
+
+import dev.cdc.source.mysql.filter.CaptureFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+
+/**
+ * Which databases, tables and columns are captured: Debezium's include and exclude lists.
+ * Each is a comma-separated list of regular expressions matched, case-insensitively, against the
+ * whole name: {@code db} for databases, {@code db.table} for tables, {@code db.table.column} for
+ * columns. An include list and the exclude list of the same kind cannot both be set.
+ */
+public final class FilterConfig {
+    public static final String DATABASE_INCLUDE_LIST = "database.include.list";
+    public static final String DATABASE_EXCLUDE_LIST = "database.exclude.list";
+    public static final String TABLE_INCLUDE_LIST = "table.include.list";
+    public static final String TABLE_EXCLUDE_LIST = "table.exclude.list";
+    public static final String COLUMN_EXCLUDE_LIST = "column.exclude.list";
+
+    private static final String GROUP = "Filters";
+
+    private final CaptureFilter filter;
+
+    FilterConfig(AbstractConfig config) {
+        this.filter = new CaptureFilter(
+                RegexList.split(config.getString(DATABASE_INCLUDE_LIST)),
+                RegexList.split(config.getString(DATABASE_EXCLUDE_LIST)),
+                RegexList.split(config.getString(TABLE_INCLUDE_LIST)),
+                RegexList.split(config.getString(TABLE_EXCLUDE_LIST)),
+                RegexList.split(config.getString(COLUMN_EXCLUDE_LIST)));
+    }
+
+    static ConfigDef define(ConfigDef def) {
+        int order = 0;
+        return def
+                .define(DATABASE_INCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.HIGH,
+                        "Regular expressions, comma-separated, matching the names of the databases to capture; all when empty."
+                                + " Cannot be set with " + DATABASE_EXCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Databases to capture")
+                .define(DATABASE_EXCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.MEDIUM,
+                        "Regular expressions, comma-separated, matching the names of databases not to capture."
+                                + " Cannot be set with " + DATABASE_INCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Databases to skip")
+                .define(TABLE_INCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.HIGH,
+                        "Regular expressions, comma-separated, matching <database>.<table> of the tables to capture; all when empty."
+                                + " Cannot be set with " + TABLE_EXCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Tables to capture")
+                .define(TABLE_EXCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.MEDIUM,
+                        "Regular expressions, comma-separated, matching <database>.<table> of tables not to capture."
+                                + " Cannot be set with " + TABLE_INCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Tables to skip")
+                .define(COLUMN_EXCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.MEDIUM,
+                        "Regular expressions, comma-separated, matching <database>.<table>.<column> of columns left out of"
+                                + " change events.", GROUP, ++order, Width.LONG, "Columns to skip");
+    }
+
+    public CaptureFilter filter() {
+        return filter;
+    }
+
+    /** Problems that involve two keys: an include list set together with its exclude list. */
+    static List<ConfigProblem> crossFieldProblems(Map<String, ?> values) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        exclusive(values, DATABASE_INCLUDE_LIST, DATABASE_EXCLUDE_LIST, problems);
+        exclusive(values, TABLE_INCLUDE_LIST, TABLE_EXCLUDE_LIST, problems);
+        return problems;
+    }
+
+    private static void exclusive(Map<String, ?> values, String include, String exclude, List<ConfigProblem> problems) {
+        if (isSet(values.get(include)) && isSet(values.get(exclude))) {
+            String message = include + " and " + exclude + " cannot both be set; keep one of them";
+            problems.add(new ConfigProblem(include, message));
+            problems.add(new ConfigProblem(exclude, message));
+        }
+    }
+
+    private static boolean isSet(Object value) {
+        return value != null && !value.toString().isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return filter.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.cdc.source.mysql.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The whole configuration of the MySQL/MariaDB source, composed of one small config per concern.
+ * {@link #CONFIG_DEF} declares every key once; {@link #parse} checks the single keys (through the
+ * validators of the definition) and then the rules that involve two keys.
+ */
+public final class MySqlConnectorConfig {
+    /** Every key of the connector, with its type, default, validator and documentation. */
+    public static final ConfigDef CONFIG_DEF = define();
+
+    private final ConnectionConfig connection;
+    private final FilterConfig filters;
+    private final SnapshotConfig snapshot;
+    private final OutputConfig output;
+    private final DecodingConfig decoding;
+
+    private MySqlConnectorConfig(AbstractConfig config) {
+        this.connection = new ConnectionConfig(config);
+        this.filters = new FilterConfig(config);
+        this.snapshot = new SnapshotConfig(config);
+        this.output = new OutputConfig(config);
+        this.decoding = new DecodingConfig(config);
+    }
+
+    private static ConfigDef define() {
+        ConfigDef def = new ConfigDef();
+        ConnectionConfig.define(def);
+        OutputConfig.define(def);
+        FilterConfig.define(def);
+        SnapshotConfig.define(def);
+        DecodingConfig.define(def);
+        return def;
+    }
+
+    /**
+     * Parses and checks connector properties.
+     *
+     * @throws ConfigException naming the first bad key, its value and what is allowed
+     */
+    public static MySqlConnectorConfig parse(Map<String, String> properties) {
+        requireNonNull(properties, "properties is null");
+        AbstractConfig config = new AbstractConfig(CONFIG_DEF, properties, false);
+        List<ConfigProblem> problems = crossFieldProblems(properties);
+        if (!problems.isEmpty()) {
+            ConfigProblem first = problems.get(0);
+            throw new ConfigException(first.key(), properties.get(first.key()), first.message());
+        }
+        return new MySqlConnectorConfig(config);
+    }
+
+    /** Problems that involve more than one key, each attached to a key. */
+    public static List<ConfigProblem> crossFieldProblems(Map<String, ?> properties) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        problems.addAll(FilterConfig.crossFieldProblems(properties));
+        problems.addAll(OutputConfig.crossFieldProblems(properties));
+        return List.copyOf(problems);
+    }
+
+    public ConnectionConfig connection() {
+        return connection;
+    }
+
+    public FilterConfig filters() {
+        return filters;
+    }
+
+    public SnapshotConfig snapshot() {
+        return snapshot;
+    }
+
+    public OutputConfig output() {
+        return output;
+    }
+
+    public DecodingConfig decoding() {
+        return decoding;
+    }
+
+    @Override
+    public String toString() {
+        return connection + "; " + output + "; " + filters + "; " + snapshot + "; " + decoding;
+    }
+}
