@@ -72,6 +72,23 @@ wait_until() {
   done
 }
 
+# wait_for_service SECONDS CHECK ALIVE: poll CHECK every half second until it succeeds (0); give up
+# at once when ALIVE fails, that is when the service's process has died (2), or after SECONDS (1).
+wait_for_service() {
+  local seconds=$1 check=$2 alive=$3
+  local deadline=$((SECONDS + seconds))
+  until "$check"; do
+    if ! "$alive"; then
+      "$check" && return 0
+      return 2
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
 # stop_pid NAME PIDFILE [SECONDS]: TERM the process, KILL it after SECONDS, remove the pid file.
 stop_pid() {
   local name=$1 pidfile=$2 seconds=${3:-30} pid

@@ -9,6 +9,8 @@ CONNECT_HEAP="${CDC_CONNECT_HEAP:--Xms256m -Xmx1g}"
 connect_port() { echo "$CONNECT_PORT"; }
 connect_endpoint() { echo "http://127.0.0.1:$CONNECT_PORT"; }
 
+connect_alive() { pid_alive "$CONNECT_DIR/run/connect.pid"; }
+
 connect_check() {
   curl -fsS --max-time 5 "http://127.0.0.1:$CONNECT_PORT/connector-plugins" 2>/dev/null | grep -q 'dev.cdc'
 }
@@ -67,9 +69,13 @@ connect_start() {
 }
 
 connect_wait() {
-  if ! wait_until 120 "connect" connect_check; then
-    fail_with_log connect "$CONNECT_LOG" "did not list this project's plugins on http://127.0.0.1:$CONNECT_PORT within 120 s"; return 1
-  fi
+  local rc=0
+  wait_for_service 120 connect_check connect_alive || rc=$?
+  case $rc in
+    0) ;;
+    2) fail_with_log connect "$CONNECT_LOG" "exited before answering on http://127.0.0.1:$CONNECT_PORT"; return 1 ;;
+    *) fail_with_log connect "$CONNECT_LOG" "did not list this project's plugins on http://127.0.0.1:$CONNECT_PORT within 120 s"; return 1 ;;
+  esac
   info "connect: answering on http://127.0.0.1:$CONNECT_PORT"
 }
 

@@ -54,12 +54,25 @@ elasticsearch_start() {
   # with -d the launcher returns once the node runs; in the background so the others start meanwhile
   nohup runuser -u "$STACK_USER" -- env ES_JAVA_HOME="$(java_home)" ES_PATH_CONF="$ES_DIR/config" \
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/run/elasticsearch.pid" >"$ES_DIR/logs/startup.out" 2>&1 &
+  echo $! > "$ES_DIR/run/launcher.pid"
+}
+
+# alive while the launcher still runs (it returns once the node has started) or the node runs
+elasticsearch_alive() {
+  pid_alive "$ES_DIR/run/launcher.pid" || pid_alive "$ES_DIR/run/elasticsearch.pid"
 }
 
 elasticsearch_wait() {
-  if ! wait_until 120 "elasticsearch" elasticsearch_check; then
-    local log="$ES_LOG"; [ -s "$log" ] || log="$ES_DIR/logs/startup.out"
-    fail_with_log elasticsearch "$log" "did not answer on http://127.0.0.1:$ES_PORT within 120 s"; return 1
+  local rc=0
+  wait_for_service 120 elasticsearch_check elasticsearch_alive || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    if [ -s "$ES_DIR/logs/startup.out" ]; then fail_with_log elasticsearch "$ES_DIR/logs/startup.out" "launcher output:" || true; fi
+    if [ "$rc" -eq 2 ]; then
+      fail_with_log elasticsearch "$ES_LOG" "exited before answering on http://127.0.0.1:$ES_PORT"
+    else
+      fail_with_log elasticsearch "$ES_LOG" "did not answer on http://127.0.0.1:$ES_PORT within 120 s"
+    fi
+    return 1
   fi
   info "elasticsearch: answering on http://127.0.0.1:$ES_PORT"
 }

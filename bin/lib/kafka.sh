@@ -10,6 +10,8 @@ KAFKA_HEAP="${CDC_KAFKA_HEAP:--Xms512m -Xmx1g}"
 kafka_port() { echo "$KAFKA_PORT"; }
 kafka_endpoint() { echo "127.0.0.1:$KAFKA_PORT"; }
 
+kafka_alive() { pid_alive "$KAFKA_DIR/run/kafka.pid"; }
+
 kafka_check() {
   port_open "$KAFKA_PORT" && pid_alive "$KAFKA_DIR/run/kafka.pid" && grep -q 'Kafka Server started' "$KAFKA_LOG" 2>/dev/null
 }
@@ -94,9 +96,13 @@ kafka_start() {
 }
 
 kafka_wait() {
-  if ! wait_until 90 "kafka" kafka_check; then
-    fail_with_log kafka "$KAFKA_LOG" "did not start within 90 s"; return 1
-  fi
+  local rc=0
+  wait_for_service 90 kafka_check kafka_alive || rc=$?
+  case $rc in
+    0) ;;
+    2) fail_with_log kafka "$KAFKA_LOG" "exited before answering on 127.0.0.1:$KAFKA_PORT"; return 1 ;;
+    *) fail_with_log kafka "$KAFKA_LOG" "did not start within 90 s"; return 1 ;;
+  esac
   info "kafka: answering on 127.0.0.1:$KAFKA_PORT"
 }
 

@@ -68,10 +68,17 @@ mariadb_start() {
   echo $! > "$MARIADB_DIR/run/mysqld_safe.pid"
 }
 
+mariadb_alive() { pid_alive "$MARIADB_DIR/run/mysqld_safe.pid" || pid_alive "$MARIADB_DIR/run/mariadbd.pid"; }
+mariadb_root_answers() { mariadb_root -e 'SELECT 1' >/dev/null 2>&1; }
+
 mariadb_wait() {
-  if ! wait_until 60 "mariadb socket" test -S "$MARIADB_SOCKET" || ! wait_until 30 "mariadb root" mariadb_root -e 'SELECT 1' >/dev/null 2>&1; then
-    fail_with_log mariadb "$MARIADB_LOG" "did not answer on $MARIADB_SOCKET within 90 s"; return 1
-  fi
+  local rc=0
+  wait_for_service 90 mariadb_root_answers mariadb_alive || rc=$?
+  case $rc in
+    0) ;;
+    2) fail_with_log mariadb "$MARIADB_LOG" "exited before answering on $MARIADB_SOCKET"; return 1 ;;
+    *) fail_with_log mariadb "$MARIADB_LOG" "did not answer on $MARIADB_SOCKET within 90 s"; return 1 ;;
+  esac
   mariadb_root <<'SQL' || { fail_with_log mariadb "$MARIADB_LOG" "is up but creating the cdc users failed"; return 1; }
 CREATE USER IF NOT EXISTS 'cdc'@'127.0.0.1' IDENTIFIED BY 'cdc';
 CREATE USER IF NOT EXISTS 'cdc'@'localhost' IDENTIFIED BY 'cdc';
@@ -85,12 +92,17 @@ SQL
 }
 
 mariadb_stop() {
-  if [ -S "$MARIADB_SOCKET" ] && mariadb_root -e 'SELECT 1' >/dev/null 2>&1; then
+  local pid
+  if pid_alive "$MARIADB_DIR/run/mariadbd.pid"; then
     info "mariadb: stopping"
-    # mysqld_safe first, so that it does not restart the server it supervises
-    stop_pid "mysqld_safe" "$MARIADB_DIR/run/mysqld_safe.pid" 5
-    mariadb-admin --no-defaults --socket="$MARIADB_SOCKET" -uroot shutdown >/dev/null 2>&1 || true
+    pid=$(cat "$MARIADB_DIR/run/mariadbd.pid")
+    # a clean shutdown also ends mysqld_safe, which ignores TERM but leaves when its server does
+    mariadb-admin --no-defaults --socket="$MARIADB_SOCKET" -uroot shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    wait_until 60 "mariadbd to stop" bash -c "! kill -0 $pid 2>/dev/null" || true
+  fi
+  stop_pid "mariadbd" "$MARIADB_DIR/run/mariadbd.pid" 30
+  if pid_alive "$MARIADB_DIR/run/mysqld_safe.pid"; then
+    wait_until 10 "mysqld_safe to leave" bash -c "! kill -0 $(cat "$MARIADB_DIR/run/mysqld_safe.pid") 2>/dev/null" || true
   fi
   stop_pid "mysqld_safe" "$MARIADB_DIR/run/mysqld_safe.pid" 5
-  stop_pid "mariadbd" "$MARIADB_DIR/run/mariadbd.pid" 60
 }

@@ -3,6 +3,9 @@ package dev.cdc.source.mysql;
 import dev.cdc.core.Version;
 import java.util.List;
 import java.util.Map;
+import dev.cdc.source.mysql.config.MySqlConnectorConfig;
+import dev.cdc.source.mysql.server.ConnectionProbe;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -40,6 +43,12 @@ public class MySqlSourceConnector extends SourceConnector {
 
     @Override
     public ConfigDef config() {
-        return new ConfigDef();
+        return MySqlConnectorConfig.CONFIG_DEF;
+    }
+
+    /** Fields first, then a live login under {@code connect.timeout.ms}; see {@link ConnectorValidation}. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        return new ConnectorValidation(ConnectionProbe::probe).validate(connectorConfigs);
     }
 }

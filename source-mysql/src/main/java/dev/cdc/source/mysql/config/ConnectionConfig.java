@@ -3,6 +3,7 @@ package dev.cdc.source.mysql.config;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -103,7 +104,13 @@ public final class ConnectionConfig {
         return user + "@" + address() + " (server id " + serverId + ")";
     }
 
-    static ConnectionConfig of(AbstractConfig config) {
-        return new ConnectionConfig(requireNonNull(config, "config is null"));
+    /**
+     * The connection keys alone, for checks that need nothing else.
+     *
+     * @throws org.apache.kafka.common.config.ConfigException naming a bad or missing key
+     */
+    public static ConnectionConfig parse(Map<String, ?> properties) {
+        requireNonNull(properties, "properties is null");
+        return new ConnectionConfig(new AbstractConfig(define(new ConfigDef()), properties, false));
     }
 }
