@@ -35,6 +35,12 @@ cdc_build_if_missing() {
   fi
 }
 
+# cdc_java ARGS...: the Java side of bin/cdc (cdc-launcher's dev.cdc.launcher.Main)
+cdc_java() {
+  "$(java_home)/bin/java" -cp "$CDC_HOME/cdc-launcher/target/cdc-launcher-$CDC_VERSION.jar:$RUNTIME_LIB/*:$CDC_HOME/cdc-launcher/target/cli-lib/*" \
+    dev.cdc.launcher.Main "$@"
+}
+
 # port_open PORT: true when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

@@ -107,7 +107,7 @@ public final class ConnectSchemaMapper {
 
     private static void addSourceTypeParameters(SchemaBuilder builder, ColumnType type) {
         builder.parameter(ConnectSchemaNames.LOGICAL_TYPE_PARAMETER, type.toString());
-        builder.parameter(ConnectSchemaNames.SOURCE_COLUMN_TYPE_PARAMETER, type.nativeTypeName().orElse(type.kind().name()));
+        type.nativeTypeName().ifPresent(name -> builder.parameter(ConnectSchemaNames.SOURCE_COLUMN_TYPE_PARAMETER, name));
         sourceLength(type).ifPresent(length -> builder.parameter(ConnectSchemaNames.SOURCE_COLUMN_LENGTH_PARAMETER,
                 Integer.toString(length)));
         type.scale().ifPresent(scale -> builder.parameter(ConnectSchemaNames.SOURCE_COLUMN_SCALE_PARAMETER, Integer.toString(scale)));

@@ -29,7 +29,7 @@ public final class GrantedPrivileges {
     private GrantedPrivileges(Set<String> global, Set<String> onSomeDatabase, Set<String> roles) {
         this.global = Set.copyOf(global);
         this.onSomeDatabase = Set.copyOf(onSomeDatabase);
-        this.roles = Set.copyOf(roles);
+        this.roles = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(roles));
     }
 
     /** Reads the lines of {@code SHOW GRANTS}. */
@@ -82,7 +82,7 @@ public final class GrantedPrivileges {
         return onSomeDatabase.contains(name) || onSomeDatabase.contains("ALL PRIVILEGES") || onSomeDatabase.contains("ALL");
     }
 
-    /** Roles granted to the user, whose privileges this class does not resolve. */
+    /** Roles granted to the user, in the order of the grants; their privileges are not resolved here. */
     public Set<String> roles() {
         return roles;
     }
