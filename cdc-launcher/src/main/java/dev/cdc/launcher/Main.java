@@ -1,6 +1,8 @@
 package dev.cdc.launcher;
 
 import dev.cdc.launcher.connect.ConnectClient;
+import dev.cdc.launcher.quickstart.QuickstartCommand;
+import dev.cdc.launcher.quickstart.QuickstartSettings;
 import dev.cdc.launcher.sample.SampleDatabase;
 import dev.cdc.launcher.status.StatusCommand;
 import java.net.URI;
@@ -24,8 +26,9 @@ public final class Main {
             return switch (command) {
                 case "status" -> new StatusCommand(connect).run(rest.contains("--json"), System.out);
                 case "sample-db" -> SampleDatabase.fromEnvironment().run(System.out);
+                case "quickstart" -> new QuickstartCommand(QuickstartSettings.fromEnvironment(), System.out).run();
                 default -> {
-                    System.err.println("cdc-launcher: unknown command '" + command + "' (allowed: status [--json], sample-db)");
+                    System.err.println("cdc-launcher: unknown command '" + command + "' (allowed: quickstart, status [--json], sample-db)");
                     yield 2;
                 }
             };

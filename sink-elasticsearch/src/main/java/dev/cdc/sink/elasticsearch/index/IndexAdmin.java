@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,8 @@ public final class IndexAdmin {
     }
 
     /**
-     * Creates an index with a mapping and a filtered alias in one request.
+     * Creates an index with a mapping and, when {@code alias} is not null, the filtered alias, in
+     * one request.
      *
      * @return false when the index exists already (created concurrently by another task)
      */
@@ -73,7 +73,12 @@ public final class IndexAdmin {
         Map<String, Object> mappings = new LinkedHashMap<>();
         mappings.put("_meta", meta);
         mappings.put("properties", properties);
-        String body = Json.write(Map.of("mappings", mappings, "aliases", Map.of(alias, AliasFilter.definition())));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("mappings", mappings);
+        if (alias != null) {
+            request.put("aliases", Map.of(alias, AliasFilter.definition()));
+        }
+        String body = Json.write(request);
         EsResponse response = call("creating index " + index + " behind alias " + alias, "PUT", "/" + encode(index), body, 400);
         if (response.status() == 400) {
             if ("resource_already_exists_exception".equals(response.errorType())) {
@@ -204,10 +209,5 @@ public final class IndexAdmin {
             properties = Map.copyOf(properties);
             meta = Map.copyOf(meta);
         }
-    }
-
-    /** Convenience for a caller that needs the optional first of a list. */
-    static Optional<String> first(List<String> values) {
-        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 }

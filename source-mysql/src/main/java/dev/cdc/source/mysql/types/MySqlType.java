@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  * length (characters for text, bytes for binary, bits for BIT, display width for integers),
  * precision and scale (DECIMAL; fractional second digits of TIME, DATETIME and TIMESTAMP in
  * {@code precision}), signedness, character set (MySQL name such as {@code utf8mb4}; {@code binary}
- * never appears, binary columns have binary types), ENUM/SET values, and whether a MariaDB
- * {@code LONGTEXT} holds JSON.
+ * never appears, binary columns have binary types) and ENUM/SET values.
  */
 public record MySqlType(MySqlDataType dataType, Integer length, Integer precision, Integer scale, boolean unsigned,
         String charset, List<String> values) {

@@ -1,0 +1,96 @@
+package dev.cdc.launcher.elasticsearch;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The few Elasticsearch calls the launcher makes (count, get, search), over plain HTTP and JSON,
+ * so that what it reports is exactly what a user's curl would see.
+ */
+public final class ElasticsearchHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUri;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ElasticsearchHttp(URI baseUri) {
+        this.baseUri = requireNonNull(baseUri, "baseUri is null");
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Documents matching {@code query} (a JSON query object) in an index or alias; empty when it does not exist. */
+    public Optional<Long> count(String index, String query) throws IOException {
+        Response response = send("POST", "/" + encode(index) + "/_count", "{\"query\":" + query + "}");
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(response.body().path("count").asLong());
+    }
+
+    /** The {@code _source} of a document, empty when the document or the index does not exist. */
+    public Optional<JsonNode> source(String index, String id) throws IOException {
+        Response response = send("GET", "/" + encode(index) + "/_doc/" + encode(id), null);
+        if (response.status() == 404 || !response.body().path("found").asBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(response.body().path("_source"));
+    }
+
+    /** Runs a search and returns the whole response. */
+    public JsonNode search(String index, String body) throws IOException {
+        Response response = send("POST", "/" + encode(index) + "/_search", body);
+        if (response.status() == 404) {
+            throw new IOException("index " + index + " does not exist in Elasticsearch at " + baseUri);
+        }
+        return response.body();
+    }
+
+    /** Makes recent writes visible to search. */
+    public void refresh(String index) throws IOException {
+        send("POST", "/" + encode(index) + "/_refresh", null);
+    }
+
+    private Response send(String method, String path, String body) throws IOException {
+        URI uri = baseUri.resolve(path);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new IOException("Elasticsearch does not answer at " + baseUri + " (is the stack up? bin/cdc stack up)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(method + " " + uri + " was interrupted", e);
+        }
+        if (response.statusCode() >= 300 && response.statusCode() != 404) {
+            throw new IOException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String text = response.body();
+        return new Response(response.statusCode(), text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private record Response(int status, JsonNode body) {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cdc.launcher.quickstart;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The connector configurations quickstart deploys: the same JSON a user would PUT to
+ * {@code /connectors/<name>/config}, printed by quickstart so it can be copied.
+ */
+public final class PipelineConfigs {
+    public static final String SOURCE_NAME = "inventory-mysql-source";
+    public static final String SINK_NAME = "inventory-elasticsearch-sink";
+    public static final String TOPIC_PREFIX = "quickstart";
+    public static final String DEAD_LETTER_TOPIC = "quickstart.dlq";
+
+    private PipelineConfigs() {
+    }
+
+    public static Map<String, String> source(String database, String host, int port) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "dev.cdc.source.mysql.MySqlSourceConnector");
+        config.put("tasks.max", "1");
+        config.put("database.hostname", host);
+        config.put("database.port", String.valueOf(port));
+        config.put("database.user", "cdc");
+        config.put("database.password", "cdc");
+        config.put("database.server.id", "5401");
+        config.put("topic.prefix", TOPIC_PREFIX);
+        config.put("database.include.list", database);
+        config.put("snapshot.mode", "initial");
+        config.put("heartbeat.interval.ms", "10000");
+        return config;
+    }
+
+    public static Map<String, String> sink(String database, String elasticsearchUrl) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "dev.cdc.sink.elasticsearch.ElasticsearchSinkConnector");
+        config.put("tasks.max", "1");
+        config.put("topics.regex", TOPIC_PREFIX.replace(".", "\\.") + "\\." + database + "\\..*");
+        config.put("connection.url", elasticsearchUrl);
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC);
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        return config;
+    }
+
+    /** The index (alias) the sink writes a table to: the default template, lower-cased {@code <db>.<table>}. */
+    public static String indexOf(String database, String table) {
+        return (database + "." + table).toLowerCase(java.util.Locale.ROOT);
+    }
+}
