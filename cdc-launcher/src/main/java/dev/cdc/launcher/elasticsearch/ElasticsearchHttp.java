@@ -20,6 +20,12 @@ import java.util.Optional;
  * so that what it reports is exactly what a user's curl would see.
  */
 public final class ElasticsearchHttp {
+    /**
+     * The field of the tombstone documents the Elasticsearch sink leaves for deleted rows (its
+     * {@code delete.behavior=tombstone}); the alias hides them from searches, but a GET by id
+     * does not apply alias filters, so the launcher treats them as absent itself.
+     */
+    public static final String TOMBSTONE_FIELD = "__cdc_deleted";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI baseUri;
@@ -42,13 +48,19 @@ public final class ElasticsearchHttp {
         return Optional.of(response.body().path("count").asLong());
     }
 
-    /** The {@code _source} of a document, empty when the document or the index does not exist. */
+    /** The {@code _source} of a row's document; empty when it, or the index, does not exist or is a tombstone. */
     public Optional<JsonNode> source(String index, String id) throws IOException {
         Response response = send("GET", "/" + encode(index) + "/_doc/" + encode(id), null);
         if (response.status() == 404 || !response.body().path("found").asBoolean()) {
             return Optional.empty();
         }
-        return Optional.of(response.body().path("_source"));
+        JsonNode source = response.body().path("_source");
+        return isTombstone(source) ? Optional.empty() : Optional.of(source);
+    }
+
+    /** True for the documents the sink keeps for deleted rows. */
+    public static boolean isTombstone(JsonNode source) {
+        return source.path(TOMBSTONE_FIELD).asBoolean(false);
     }
 
     /** Runs a search and returns the whole response. */
