@@ -5,6 +5,8 @@ import dev.cdc.launcher.quickstart.QuickstartCommand;
 import dev.cdc.launcher.quickstart.QuickstartSettings;
 import dev.cdc.launcher.sample.SampleDatabase;
 import dev.cdc.launcher.status.StatusCommand;
+import dev.cdc.launcher.verify.VerifyCommand;
+import dev.cdc.launcher.verify.VerifySettings;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +28,10 @@ public final class Main {
             return switch (command) {
                 case "status" -> new StatusCommand(connect).run(rest.contains("--json"), System.out);
                 case "sample-db" -> SampleDatabase.fromEnvironment().run(System.out);
+                case "verify" -> new VerifyCommand(VerifySettings.from(rest), System.out).run();
                 case "quickstart" -> new QuickstartCommand(QuickstartSettings.fromEnvironment(), System.out).run();
                 default -> {
-                    System.err.println("cdc-launcher: unknown command '" + command + "' (allowed: quickstart, status [--json], sample-db)");
+                    System.err.println("cdc-launcher: unknown command '" + command + "' (allowed: quickstart, status [--json], verify, sample-db)");
                     yield 2;
                 }
             };

@@ -58,6 +58,20 @@ public final class ConnectClient {
                 config.path("connector.class").asText(null), tasks);
     }
 
+    /** The configuration of a connector. */
+    public Map<String, String> config(String connector) throws IOException {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        get("/connectors/" + encode(connector) + "/config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        return config;
+    }
+
+    /** The committed source offsets of a source connector: one {partition, offset} object each. */
+    public List<JsonNode> offsets(String connector) throws IOException {
+        List<JsonNode> offsets = new ArrayList<>();
+        get("/connectors/" + encode(connector) + "/offsets").path("offsets").forEach(offsets::add);
+        return offsets;
+    }
+
     /** Creates the connector or replaces its configuration (idempotent). */
     public void putConfig(String connector, Map<String, String> config) throws IOException {
         ObjectNode body = JSON.createObjectNode();

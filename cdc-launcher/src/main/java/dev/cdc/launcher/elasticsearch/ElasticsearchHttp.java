@@ -63,6 +63,61 @@ public final class ElasticsearchHttp {
         return source.path(TOMBSTONE_FIELD).asBoolean(false);
     }
 
+    /**
+     * The live documents among {@code ids}, by id (tombstones and missing ones left out).
+     */
+    public java.util.Map<String, JsonNode> multiGet(String index, java.util.Collection<String> ids) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode array = body.putArray("ids");
+        ids.forEach(array::add);
+        Response response = send("POST", "/" + encode(index) + "/_mget", body.toString());
+        java.util.Map<String, JsonNode> found = new java.util.HashMap<>();
+        if (response.status() == 404) {
+            return found;
+        }
+        for (JsonNode doc : response.body().path("docs")) {
+            if (doc.path("found").asBoolean(false) && !isTombstone(doc.path("_source"))) {
+                found.put(doc.path("_id").asText(), doc.path("_source"));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Every live document id of an index or filtered alias, in pages of {@code pageSize}, through
+     * the scroll API (the distribution has no reindex module, but scroll is core).
+     */
+    public void forEachIdPage(String index, int pageSize, IdPageConsumer consumer) throws IOException {
+        String query = "{\"size\":" + pageSize + ",\"_source\":false,\"sort\":[\"_doc\"],"
+                + "\"query\":{\"bool\":{\"must_not\":{\"term\":{\"" + TOMBSTONE_FIELD + "\":true}}}}}";
+        Response response = send("POST", "/" + encode(index) + "/_search?scroll=2m", query);
+        if (response.status() == 404) {
+            return;
+        }
+        String scrollId = response.body().path("_scroll_id").asText(null);
+        try {
+            JsonNode hits = response.body().path("hits").path("hits");
+            while (hits.size() > 0) {
+                java.util.List<String> page = new java.util.ArrayList<>();
+                hits.forEach(hit -> page.add(hit.path("_id").asText()));
+                consumer.accept(page);
+                Response next = send("POST", "/_search/scroll", "{\"scroll\":\"2m\",\"scroll_id\":\"" + scrollId + "\"}");
+                scrollId = next.body().path("_scroll_id").asText(scrollId);
+                hits = next.body().path("hits").path("hits");
+            }
+        } finally {
+            if (scrollId != null) {
+                send("DELETE", "/_search/scroll", "{\"scroll_id\":\"" + scrollId + "\"}");
+            }
+        }
+    }
+
+    /** Receives one page of document ids. */
+    @FunctionalInterface
+    public interface IdPageConsumer {
+        void accept(java.util.List<String> ids) throws IOException;
+    }
+
     /** Runs a search and returns the whole response. */
     public JsonNode search(String index, String body) throws IOException {
         Response response = send("POST", "/" + encode(index) + "/_search", body);

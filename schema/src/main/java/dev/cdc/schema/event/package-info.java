@@ -1,0 +1,2 @@
+/** Schema-change events on {@code <topic.prefix>.schema-changes}: model, Connect writer and parser. */
+package dev.cdc.schema.event;
