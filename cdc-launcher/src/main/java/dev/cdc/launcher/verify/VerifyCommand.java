@@ -10,16 +10,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * {@code bin/cdc verify}: compares every table a running MySQL to Elasticsearch pipeline
@@ -44,28 +39,12 @@ public final class VerifyCommand {
                 .orElseThrow(() -> new IllegalStateException("no MySQL source connector (" + MYSQL_SOURCE_CLASS + ") is deployed on " + connect.baseUri()));
         String sink = findConnector(connect, ELASTICSEARCH_SINK_CLASS)
                 .orElseThrow(() -> new IllegalStateException("no Elasticsearch sink connector (" + ELASTICSEARCH_SINK_CLASS + ") is deployed on " + connect.baseUri()));
-        Map<String, String> sourceConfig = connect.config(source);
-        ElasticsearchHttp elasticsearch = new ElasticsearchHttp(settings.elasticsearchUri());
-
-        try (Connection mysql = DriverManager.getConnection(settings.mysqlJdbcUrl(), settings.mysqlUser(), settings.mysqlPassword());
-             Admin kafka = Admin.create(kafkaProperties())) {
-            try (Statement statement = mysql.createStatement()) {
-                statement.execute("SET time_zone = '+00:00'");
-            }
-            BinlogCoordinates target = PipelineCatchUp.masterPosition(mysql);
-            out.println("Waiting for " + source + " and " + sink + " to catch up with the source at " + target + " ...");
-            Optional<String> late = new PipelineCatchUp(connect, kafka).await(target, source, sink, settings.catchUpTimeout());
-            late.ifPresentOrElse(reason -> out.println("  could not confirm the catch-up: " + reason + "; comparing anyway"),
-                    () -> out.println("  caught up"));
-
-            List<TableResult> results = new ArrayList<>();
-            for (TableInfo table : capturedTables(mysql, sourceConfig)) {
-                String index = (table.database() + "." + table.table()).toLowerCase(Locale.ROOT);
-                TableResult result = new TableComparison(mysql, elasticsearch, table, index, settings.chunkSize(), 5, Duration.ofSeconds(2)).run();
-                print(result);
-                results.add(result);
-            }
-            boolean allMatch = late.isEmpty() && !results.isEmpty() && results.stream().allMatch(TableResult::matches);
+        PipelineVerification verification = new PipelineVerification(connect, new ElasticsearchHttp(settings.elasticsearchUri()),
+                settings.kafkaBootstrapServers(), settings.catchUpTimeout()).chunkSize(settings.chunkSize()).progress(out::println);
+        try (Connection mysql = DriverManager.getConnection(settings.mysqlJdbcUrl(), settings.mysqlUser(), settings.mysqlPassword())) {
+            List<TableResult> results = verification.verify(mysql, source, sink, null);
+            results.forEach(this::print);
+            boolean allMatch = verification.lateReason().isEmpty() && !results.isEmpty() && results.stream().allMatch(TableResult::matches);
             out.println(allMatch ? "verify: every table matches its index"
                     : results.isEmpty() ? "verify: no captured table found" : "verify: DIFFERENCES FOUND");
             return allMatch ? 0 : 1;
@@ -128,11 +107,4 @@ public final class VerifyCommand {
         return patterns;
     }
 
-    private Properties kafkaProperties() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        return properties;
-    }
 }
