@@ -26,7 +26,7 @@ public final class Main {
         ConnectClient connect = new ConnectClient(URI.create(setting("CDC_CONNECT_URL", "http://127.0.0.1:8083")));
         try {
             return switch (command) {
-                case "status" -> new StatusCommand(connect).run(rest.contains("--json"), System.out);
+                case "status" -> new StatusCommand(connect, setting("CDC_KAFKA_BOOTSTRAP", "127.0.0.1:9092")).run(rest.contains("--json"), System.out);
                 case "sample-db" -> SampleDatabase.fromEnvironment().run(System.out);
                 case "verify" -> new VerifyCommand(VerifySettings.from(rest), System.out).run();
                 case "quickstart" -> new QuickstartCommand(QuickstartSettings.fromEnvironment(), System.out).run();

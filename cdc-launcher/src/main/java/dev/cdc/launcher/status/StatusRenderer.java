@@ -31,6 +31,12 @@ public final class StatusRenderer {
             if (error != null) {
                 out.append("  last error: ").append(error).append('\n');
             }
+            StatusReport.DeadLetters dead = report.deadLetters().get(connector.name());
+            if (dead != null) {
+                out.append("  dead letter queue ").append(dead.topic()).append(": ")
+                        .append(dead.records() == null ? "count unknown (Kafka did not answer)" : String.format("%,d records", dead.records()))
+                        .append('\n');
+            }
         }
         return out.toString();
     }
@@ -50,6 +56,10 @@ public final class StatusRenderer {
             node.put("class", connector.connectorClass());
             node.put("state", connector.state());
             node.put("last_error", connector.firstError());
+            StatusReport.DeadLetters dead = report.deadLetters().get(connector.name());
+            if (dead != null) {
+                node.putObject("dead_letter_queue").put("topic", dead.topic()).put("records", dead.records());
+            }
             ArrayNode tasks = node.putArray("tasks");
             for (TaskStatus task : connector.tasks()) {
                 tasks.addObject().put("id", task.id()).put("state", task.state()).put("worker_id", task.workerId())

@@ -4,19 +4,33 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cdc.launcher.connect.ConnectorStatus;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code bin/cdc status} shows: every connector with its tasks, or why they could not be
  * read.
  */
-public record StatusReport(String connectUrl, List<ConnectorStatus> connectors, String unreachableReason) {
+public record StatusReport(String connectUrl, List<ConnectorStatus> connectors, Map<String, DeadLetters> deadLetters,
+                           String unreachableReason) {
     public StatusReport {
         requireNonNull(connectUrl, "connectUrl is null");
         connectors = List.copyOf(connectors);
+        deadLetters = Map.copyOf(deadLetters);
+    }
+
+    public StatusReport(String connectUrl, List<ConnectorStatus> connectors, String unreachableReason) {
+        this(connectUrl, connectors, Map.of(), unreachableReason);
     }
 
     static StatusReport unreachable(String connectUrl, String reason) {
-        return new StatusReport(connectUrl, List.of(), reason);
+        return new StatusReport(connectUrl, List.of(), Map.of(), reason);
+    }
+
+    /** A sink's dead letter queue topic and how many records it holds (null when unknown). */
+    public record DeadLetters(String topic, Long records) {
+        public DeadLetters {
+            requireNonNull(topic, "topic is null");
+        }
     }
 
     /** True when Connect answered and every connector and task runs. */

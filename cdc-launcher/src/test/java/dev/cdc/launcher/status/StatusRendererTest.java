@@ -29,6 +29,16 @@ class StatusRendererTest {
     }
 
     @Test
+    void sinkWithADeadLetterQueueShowsItsCount() throws Exception {
+        StatusReport report = new StatusReport("http://127.0.0.1:8083", List.of(running, failing),
+                java.util.Map.of("inventory-es", new StatusReport.DeadLetters("quickstart.dlq", 3L)), null);
+        assertThat(StatusRenderer.text(report)).contains("  dead letter queue quickstart.dlq: 3 records");
+        JsonNode json = new ObjectMapper().readTree(StatusRenderer.json(report));
+        assertThat(json.path("connectors").get(1).path("dead_letter_queue").path("records").asLong()).isEqualTo(3);
+        assertThat(json.path("connectors").get(0).has("dead_letter_queue")).isFalse();
+    }
+
+    @Test
     void unreachableConnectIsOneLine() {
         String text = StatusRenderer.text(StatusReport.unreachable("http://127.0.0.1:8083", "Kafka Connect does not answer"));
         assertThat(text.lines()).hasSize(1);
