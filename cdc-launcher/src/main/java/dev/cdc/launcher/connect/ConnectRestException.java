@@ -10,8 +10,30 @@ public final class ConnectRestException extends IOException {
     private final int statusCode;
 
     public ConnectRestException(String method, URI uri, int statusCode, String message) {
-        super(method + " " + uri + " answered " + statusCode + ": " + message);
+        super(method + " " + uri + " answered " + statusCode + ": " + oneLine(message));
         this.statusCode = statusCode;
+    }
+
+    /**
+     * Connect's answer on one line: a rejected configuration's error list joined with "; ",
+     * without the pointer to the validate endpoint.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        StringBuilder line = new StringBuilder();
+        for (String part : message.split("\\R")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("You can also find the above list of errors")) {
+                continue;
+            }
+            if (line.length() > 0) {
+                line.append(line.charAt(line.length() - 1) == ':' ? " " : "; ");
+            }
+            line.append(trimmed);
+        }
+        return line.toString();
     }
 
     public int statusCode() {
