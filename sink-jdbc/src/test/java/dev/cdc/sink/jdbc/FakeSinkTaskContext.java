@@ -1,0 +1,64 @@
+package dev.cdc.sink.jdbc;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+/** A task context with an optional errant-record reporter; the rest does nothing. */
+public final class FakeSinkTaskContext implements SinkTaskContext {
+    private final Map<String, String> configs;
+    private final ErrantRecordReporter reporter;
+
+    public FakeSinkTaskContext(Map<String, String> configs, ErrantRecordReporter reporter) {
+        this.configs = Map.copyOf(configs);
+        this.reporter = reporter;
+    }
+
+    @Override
+    public Map<String, String> configs() {
+        return configs;
+    }
+
+    @Override
+    public void offset(Map<TopicPartition, Long> offsets) {
+    }
+
+    @Override
+    public void offset(TopicPartition partition, long offset) {
+    }
+
+    @Override
+    public void timeout(long timeoutMs) {
+    }
+
+    @Override
+    public Set<TopicPartition> assignment() {
+        return Set.of();
+    }
+
+    @Override
+    public void pause(TopicPartition... partitions) {
+    }
+
+    @Override
+    public void resume(TopicPartition... partitions) {
+    }
+
+    @Override
+    public void requestCommit() {
+    }
+
+    @Override
+    public ErrantRecordReporter errantRecordReporter() {
+        return reporter;
+    }
+
+    @Override
+    public PluginMetrics pluginMetrics() {
+        throw new UnsupportedOperationException("no metrics in tests");
+    }
+}
