@@ -2,6 +2,7 @@ package dev.cdc.source.mysql;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.core.config.CommonSourceConfig;
 import dev.cdc.source.mysql.config.ConfigProblem;
 import dev.cdc.source.mysql.config.ConnectionConfig;
 import dev.cdc.source.mysql.config.MySqlConnectorConfig;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.config.ConfigValue;
  * keys are clean: a live login under a timeout, whose failure is attached to the keys to fix.
  */
 final class ConnectorValidation {
+    /** The keys {@link ConnectionConfig} parses; the live check needs all of them clean. */
     private static final List<String> CONNECTION_KEYS = List.of(ConnectionConfig.HOSTNAME, ConnectionConfig.PORT,
-            ConnectionConfig.USER, ConnectionConfig.PASSWORD, ConnectionConfig.CONNECT_TIMEOUT_MS);
+            ConnectionConfig.USER, ConnectionConfig.PASSWORD, ConnectionConfig.SERVER_ID, ConnectionConfig.CONNECT_TIMEOUT_MS);
 
     private final Function<ConnectionConfig, List<ConfigProblem>> probe;
 
@@ -34,7 +36,7 @@ final class ConnectorValidation {
         if (CONNECTION_KEYS.stream().allMatch(key -> values.get(key).errorMessages().isEmpty())) {
             attach(values, probe.apply(ConnectionConfig.parse(properties)));
         }
-        return new Config(List.copyOf(values.values()));
+        return CommonSourceConfig.validateAcrossKeys(new Config(List.copyOf(values.values())));
     }
 
     private static void attach(Map<String, ConfigValue> values, List<ConfigProblem> problems) {

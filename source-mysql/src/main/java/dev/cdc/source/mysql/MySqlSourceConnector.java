@@ -8,14 +8,15 @@ import dev.cdc.source.mysql.server.ConnectionProbe;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceConnector;
 
 /**
- * Placeholder registered so that a Connect worker lists the plugin; the connector itself is the
- * work of issue #3 and refuses to start until then.
+ * The MySQL/MariaDB source connector: one task reads the binlog (a server has one binlog, read in
+ * order), so {@code tasks.max} above 1 still gives one task. Validation is {@link ConnectorValidation}'s.
  */
 public class MySqlSourceConnector extends SourceConnector {
+    private Map<String, String> properties;
+
     @Override
     public String version() {
         return Version.get();
@@ -23,8 +24,8 @@ public class MySqlSourceConnector extends SourceConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        throw new ConnectException(getClass().getSimpleName() + " " + version()
-                + " is not implemented yet (issue #3); nothing was started");
+        MySqlConnectorConfig.parse(props);
+        this.properties = Map.copyOf(props);
     }
 
     @Override
@@ -34,7 +35,7 @@ public class MySqlSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return List.of();
+        return properties == null ? List.of() : List.of(properties);
     }
 
     @Override

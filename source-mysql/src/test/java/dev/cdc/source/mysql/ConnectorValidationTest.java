@@ -65,6 +65,17 @@ class ConnectorValidationTest {
     }
 
     @Test
+    void badServerIdIsReportedWithoutThrowing() {
+        Map<String, String> properties = valid();
+        properties.put("database.server.id", "0");
+
+        Config config = validate(properties, List.of());
+
+        assertThat(probed).isEmpty();
+        assertThat(errors(config, "database.server.id")).singleElement().asString().contains("must be from 1 to 4294967295");
+    }
+
+    @Test
     void missingHostnameSkipsTheLiveCheck() {
         Map<String, String> properties = valid();
         properties.remove("database.hostname");
@@ -96,6 +107,17 @@ class ConnectorValidationTest {
 
         assertThat(errors(config, "database.include.list")).singleElement().asString().contains("cannot both be set");
         assertThat(errors(config, "database.exclude.list")).singleElement().asString().contains("cannot both be set");
+    }
+
+    @Test
+    void queueSmallerThanBatchIsAttachedToQueueSize() {
+        Map<String, String> properties = valid();
+        properties.put("max.batch.size", "500");
+        properties.put("max.queue.size", "100");
+
+        Config config = validate(properties, List.of());
+
+        assertThat(errors(config, "max.queue.size")).singleElement().asString().contains("must be larger than max.batch.size (500)");
     }
 
     @Test

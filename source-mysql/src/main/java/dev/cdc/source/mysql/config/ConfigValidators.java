@@ -3,7 +3,6 @@ package dev.cdc.source.mysql.config;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -14,10 +13,6 @@ import org.apache.kafka.common.config.ConfigException;
  * the key, the value and what is allowed.
  */
 final class ConfigValidators {
-    private static final Pattern TOPIC_PREFIX = Pattern.compile("[A-Za-z0-9._-]+");
-    /** Kafka's limit for a topic name, less room for {@code .<database>.<table>}. */
-    static final int MAX_TOPIC_PREFIX_LENGTH = 128;
-
     private ConfigValidators() {
     }
 
@@ -26,43 +21,6 @@ final class ConfigValidators {
         return new Described("a non-blank " + what, (name, value) -> {
             if (value == null || value.toString().isBlank()) {
                 throw new ConfigException(name, value, name + " is required: give " + "the " + what);
-            }
-        });
-    }
-
-    /** A topic prefix: letters, digits, '.', '_' and '-' only, as Kafka allows in topic names. */
-    static ConfigDef.Validator topicPrefix() {
-        return new Described("letters, digits, '.', '_', '-'; at most " + MAX_TOPIC_PREFIX_LENGTH + " characters", (name, value) -> {
-            String prefix = value == null ? "" : value.toString();
-            if (prefix.isBlank()) {
-                throw new ConfigException(name, value, name + " is required: it names the topics, <" + name + ">.<database>.<table>");
-            }
-            if (!TOPIC_PREFIX.matcher(prefix).matches()) {
-                throw new ConfigException(name, value, "may contain only letters, digits, '.', '_' and '-', as Kafka topic names do");
-            }
-            if (prefix.length() > MAX_TOPIC_PREFIX_LENGTH) {
-                throw new ConfigException(name, value, "is " + prefix.length() + " characters long; at most "
-                        + MAX_TOPIC_PREFIX_LENGTH + " leave room for .<database>.<table> in Kafka's 249-character topic names");
-            }
-            if (prefix.equals(".") || prefix.equals("..")) {
-                throw new ConfigException(name, value, "'.' and '..' are not valid Kafka topic names");
-            }
-        });
-    }
-
-    /** A comma-separated list of regular expressions; each must compile. */
-    static ConfigDef.Validator regexList() {
-        return new Described("a comma-separated list of regular expressions", (name, value) -> {
-            if (value == null) {
-                return;
-            }
-            for (String regex : RegexList.split(value.toString())) {
-                try {
-                    Pattern.compile(regex);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new ConfigException(name, value, "'" + regex + "' is not a valid regular expression: "
-                            + e.getDescription() + " near index " + e.getIndex());
-                }
             }
         });
     }

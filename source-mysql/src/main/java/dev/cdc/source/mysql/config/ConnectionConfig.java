@@ -94,11 +94,6 @@ public final class ConnectionConfig {
         return hostname + ":" + port;
     }
 
-    /** The JDBC URL of the MariaDB driver (which speaks to MySQL as well), with the connect timeout. */
-    public String jdbcUrl() {
-        return "jdbc:mariadb://" + address() + "/?connectTimeout=" + connectTimeout.toMillis();
-    }
-
     @Override
     public String toString() {
         return user + "@" + address() + " (server id " + serverId + ")";

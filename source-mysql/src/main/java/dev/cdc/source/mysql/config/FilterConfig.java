@@ -1,5 +1,7 @@
 package dev.cdc.source.mysql.config;
 
+import dev.cdc.core.config.RegexList;
+import dev.cdc.core.config.Validators;
 import dev.cdc.source.mysql.filter.CaptureFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,29 +31,33 @@ public final class FilterConfig {
 
     FilterConfig(AbstractConfig config) {
         this.filter = new CaptureFilter(
-                RegexList.split(config.getString(DATABASE_INCLUDE_LIST)),
-                RegexList.split(config.getString(DATABASE_EXCLUDE_LIST)),
-                RegexList.split(config.getString(TABLE_INCLUDE_LIST)),
-                RegexList.split(config.getString(TABLE_EXCLUDE_LIST)),
-                RegexList.split(config.getString(COLUMN_EXCLUDE_LIST)));
+                list(config.getString(DATABASE_INCLUDE_LIST)),
+                list(config.getString(DATABASE_EXCLUDE_LIST)),
+                list(config.getString(TABLE_INCLUDE_LIST)),
+                list(config.getString(TABLE_EXCLUDE_LIST)),
+                list(config.getString(COLUMN_EXCLUDE_LIST)));
+    }
+
+    private static List<String> list(String value) {
+        return value == null ? List.of() : RegexList.split(value);
     }
 
     static ConfigDef define(ConfigDef def) {
         int order = 0;
         return def
-                .define(DATABASE_INCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.HIGH,
+                .define(DATABASE_INCLUDE_LIST, Type.STRING, null, Validators.regexList(), Importance.HIGH,
                         "Regular expressions, comma-separated, matching the names of the databases to capture; all when empty."
                                 + " Cannot be set with " + DATABASE_EXCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Databases to capture")
-                .define(DATABASE_EXCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.MEDIUM,
+                .define(DATABASE_EXCLUDE_LIST, Type.STRING, null, Validators.regexList(), Importance.MEDIUM,
                         "Regular expressions, comma-separated, matching the names of databases not to capture."
                                 + " Cannot be set with " + DATABASE_INCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Databases to skip")
-                .define(TABLE_INCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.HIGH,
+                .define(TABLE_INCLUDE_LIST, Type.STRING, null, Validators.regexList(), Importance.HIGH,
                         "Regular expressions, comma-separated, matching <database>.<table> of the tables to capture; all when empty."
                                 + " Cannot be set with " + TABLE_EXCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Tables to capture")
-                .define(TABLE_EXCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.MEDIUM,
+                .define(TABLE_EXCLUDE_LIST, Type.STRING, null, Validators.regexList(), Importance.MEDIUM,
                         "Regular expressions, comma-separated, matching <database>.<table> of tables not to capture."
                                 + " Cannot be set with " + TABLE_INCLUDE_LIST + ".", GROUP, ++order, Width.LONG, "Tables to skip")
-                .define(COLUMN_EXCLUDE_LIST, Type.STRING, null, ConfigValidators.regexList(), Importance.MEDIUM,
+                .define(COLUMN_EXCLUDE_LIST, Type.STRING, null, Validators.regexList(), Importance.MEDIUM,
                         "Regular expressions, comma-separated, matching <database>.<table>.<column> of columns left out of"
                                 + " change events.", GROUP, ++order, Width.LONG, "Columns to skip");
     }

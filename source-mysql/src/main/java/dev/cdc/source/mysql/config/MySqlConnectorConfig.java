@@ -2,6 +2,7 @@ package dev.cdc.source.mysql.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.core.config.CommonSourceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The whole configuration of the MySQL/MariaDB source, composed of one small config per concern.
+ * The whole configuration of the MySQL/MariaDB source, composed of one small config per concern,
+ * including the keys every source shares ({@link CommonSourceConfig} of cdc-core).
  * {@link #CONFIG_DEF} declares every key once; {@link #parse} checks the single keys (through the
  * validators of the definition) and then the rules that involve two keys.
  */
@@ -21,21 +23,24 @@ public final class MySqlConnectorConfig {
     private final ConnectionConfig connection;
     private final FilterConfig filters;
     private final SnapshotConfig snapshot;
-    private final OutputConfig output;
+    private final CommonSourceConfig common;
+    private final EventConfig events;
     private final DecodingConfig decoding;
 
     private MySqlConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
         this.filters = new FilterConfig(config);
         this.snapshot = new SnapshotConfig(config);
-        this.output = new OutputConfig(config);
+        this.common = CommonSourceConfig.from(config);
+        this.events = new EventConfig(config);
         this.decoding = new DecodingConfig(config);
     }
 
     private static ConfigDef define() {
         ConfigDef def = new ConfigDef();
         ConnectionConfig.define(def);
-        OutputConfig.define(def);
+        CommonSourceConfig.define(def);
+        EventConfig.define(def);
         FilterConfig.define(def);
         SnapshotConfig.define(def);
         DecodingConfig.define(def);
@@ -62,7 +67,6 @@ public final class MySqlConnectorConfig {
     public static List<ConfigProblem> crossFieldProblems(Map<String, ?> properties) {
         List<ConfigProblem> problems = new ArrayList<>();
         problems.addAll(FilterConfig.crossFieldProblems(properties));
-        problems.addAll(OutputConfig.crossFieldProblems(properties));
         return List.copyOf(problems);
     }
 
@@ -78,8 +82,13 @@ public final class MySqlConnectorConfig {
         return snapshot;
     }
 
-    public OutputConfig output() {
-        return output;
+    /** {@code topic.prefix}, the queue between reader and {@code poll()}, heartbeats: the keys every source shares. */
+    public CommonSourceConfig common() {
+        return common;
+    }
+
+    public EventConfig events() {
+        return events;
     }
 
     public DecodingConfig decoding() {
@@ -88,6 +97,6 @@ public final class MySqlConnectorConfig {
 
     @Override
     public String toString() {
-        return connection + "; " + output + "; " + filters + "; " + snapshot + "; " + decoding;
+        return connection + "; topics " + common.topicPrefix() + ".*, " + common.queue() + "; " + events + "; " + filters + "; " + snapshot + "; " + decoding;
     }
 }

@@ -2,6 +2,7 @@ package dev.cdc.source.mysql.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.core.thread.NamedThreadFactory;
 import dev.cdc.source.mysql.config.ConfigProblem;
 import dev.cdc.source.mysql.config.ConnectionConfig;
 import java.sql.Connection;
@@ -35,11 +36,7 @@ public final class ConnectionProbe {
     public static List<ConfigProblem> probe(ConnectionConfig config) {
         requireNonNull(config, "config is null");
         Duration timeout = config.connectTimeout().plusSeconds(1);
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mysql-source-validate");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newSingleThreadExecutor(new NamedThreadFactory("mysql-source", "validate"));
         try {
             Future<?> attempt = executor.submit(() -> {
                 try (Connection connection = new JdbcConnections(config).open()) {

@@ -66,6 +66,16 @@ public final class MySqlCharsets {
         return charset;
     }
 
+    /** Most bytes one character takes in a MySQL character set (4 for utf8mb4, 1 for latin1). */
+    public static int maxBytesPerCharacter(String mysqlCharset) {
+        return switch (mysqlCharset.toLowerCase(Locale.ROOT)) {
+            case "utf8mb4", "utf16", "utf16le", "utf32", "gb18030" -> 4;
+            case "utf8mb3", "utf8", "ujis", "eucjpms" -> 3;
+            case "ucs2", "big5", "gbk", "gb2312", "sjis", "cp932", "euckr" -> 2;
+            default -> 1;
+        };
+    }
+
     private static Map<Integer, String> builtInCollations() {
         Map<Integer, String> map = new HashMap<>();
         String[] first = {

@@ -42,7 +42,6 @@ class ConnectionConfigTest {
         assertThat(config.serverId()).isEqualTo(4_294_967_295L);
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.address()).isEqualTo("10.0.0.7:3307");
-        assertThat(config.jdbcUrl()).isEqualTo("jdbc:mariadb://10.0.0.7:3307/?connectTimeout=2500");
     }
 
     @Test

@@ -63,7 +63,7 @@ class FilterConfigTest {
         assertThatThrownBy(() -> MySqlConnectorConfig.parse(with(key, "shop,ord(ers")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Invalid value shop,ord(ers for configuration " + key
-                        + ": 'ord(ers' is not a valid regular expression: Unclosed group near index 7");
+                        + ": pattern 'ord(ers' is not a valid Java regular expression (Unclosed group near index 7)");
     }
 
     @Test
@@ -85,6 +85,22 @@ class FilterConfigTest {
 
         assertThatThrownBy(() -> MySqlConnectorConfig.parse(properties))
                 .hasMessageContaining("table.include.list and table.exclude.list cannot both be set");
+    }
+
+    @Test
+    void matchingIgnoresCaseAsInDebezium() {
+        CaptureFilter filter = MySqlConnectorConfig.parse(with("table.include.list", "Shop\\.Orders")).filters().filter();
+
+        assertThat(filter.isTableCaptured("shop", "orders")).isTrue();
+    }
+
+    @Test
+    void quantifierCommaDoesNotSplit() {
+        CaptureFilter filter = MySqlConnectorConfig.parse(with("database.include.list", "crm_\\d{1,2},shop")).filters().filter();
+
+        assertThat(filter.isDatabaseCaptured("crm_12")).isTrue();
+        assertThat(filter.isDatabaseCaptured("crm_123")).isFalse();
+        assertThat(filter.isDatabaseCaptured("shop")).isTrue();
     }
 
     @Test

@@ -1,0 +1,284 @@
+package dev.cdc.source.mysql;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cdc.core.heartbeat.Heartbeat;
+import dev.cdc.core.queue.ApproximateRecordSize;
+import dev.cdc.core.queue.ChangeEventQueue;
+import dev.cdc.core.snapshot.SnapshotMetrics;
+import dev.cdc.core.snapshot.SnapshotProgress;
+import dev.cdc.core.thread.NamedThreadFactory;
+import dev.cdc.schema.TableId;
+import dev.cdc.source.mysql.binlog.TableMapReader;
+import dev.cdc.source.mysql.config.MySqlConnectorConfig;
+import dev.cdc.source.mysql.ddl.SchemaCatalog;
+import dev.cdc.source.mysql.history.InformationSchemaReader;
+import dev.cdc.source.mysql.history.OffsetSchemaHistory;
+import dev.cdc.source.mysql.offset.OffsetContext;
+import dev.cdc.source.mysql.offset.ServerPositions;
+import dev.cdc.source.mysql.offset.SourcePartitions;
+import dev.cdc.source.mysql.offset.StartPlan;
+import dev.cdc.source.mysql.server.GtidFlavor;
+import dev.cdc.source.mysql.server.JdbcConnections;
+import dev.cdc.source.mysql.server.ServerFacts;
+import dev.cdc.source.mysql.server.ServerFlavor;
+import dev.cdc.source.mysql.server.ServerPreflight;
+import dev.cdc.source.mysql.snapshot.ChunkedSnapshot;
+import dev.cdc.source.mysql.snapshot.SnapshotFailedException;
+import dev.cdc.source.mysql.snapshot.SnapshotHooks;
+import dev.cdc.source.mysql.stream.BinlogEventDispatcher;
+import dev.cdc.source.mysql.stream.BinlogStreamer;
+import dev.cdc.source.mysql.stream.DdlSchemas;
+import dev.cdc.source.mysql.stream.GtidTracker;
+import dev.cdc.source.mysql.stream.MySqlErrors;
+import dev.cdc.source.mysql.stream.RecordEmitter;
+import dev.cdc.source.mysql.stream.SchemaChangeRecorder;
+import dev.cdc.source.mysql.stream.StreamChangeObserver;
+import dev.cdc.source.mysql.stream.TableBinding;
+import dev.cdc.source.mysql.stream.TableMapCache;
+import dev.cdc.source.mysql.types.BinlogValueConverters;
+import dev.cdc.source.mysql.types.MySqlCharsets;
+import dev.cdc.source.mysql.types.MySqlTable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running parts of one task, wired once: the queue, the emitter both threads enqueue through,
+ * the binlog reader ({@link BinlogStreamer} + {@link BinlogEventDispatcher}), the snapshot thread
+ * ({@link ChunkedSnapshot}) and the schema history. {@link #poll()} restarts a reader that failed
+ * with a retriable error, from the last enqueued offset, after the queue delivered that error.
+ */
+final class TaskRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRuntime.class);
+
+    private final MySqlConnectorConfig config;
+    private final String connectorName;
+    private final JdbcConnections connections;
+    private final SourcePartitions partitions;
+    private final ChangeEventQueue<SourceRecord> queue;
+    private final RecordEmitter emitter;
+    private final OffsetSchemaHistory history;
+    private final TableBinding.Factory streamBindings;
+    private final TableMapCache tables;
+    private final SchemaChangeRecorder schemaChanges;
+    private final GtidFlavor gtidFlavor;
+    private final ChunkedSnapshot snapshot;
+    private final Thread snapshotThread;
+    private final SnapshotMetrics metrics;
+    private volatile BinlogStreamer streamer;
+    private volatile BinlogEventDispatcher dispatcher;
+    private volatile boolean readerFailed;
+
+    private TaskRuntime(Builder builder) {
+        this.config = builder.config;
+        this.connectorName = builder.connectorName;
+        this.connections = builder.connections;
+        this.partitions = builder.partitions;
+        this.queue = builder.queue;
+        this.emitter = builder.emitter;
+        this.history = builder.history;
+        this.streamBindings = builder.streamBindings;
+        this.snapshot = builder.snapshot;
+        this.tables = new TableMapCache(builder.tableMaps, config.filters().filter(), streamBindings);
+        StreamChangeObserver observer = snapshot == null ? StreamChangeObserver.NONE : snapshot.observer();
+        this.schemaChanges = new SchemaChangeRecorder(config.common().topicPrefix(), partitions.stream(), config.filters().filter(),
+                this::currentDefinition, builder.ddlSchemas, history, tables, observer);
+        this.gtidFlavor = builder.gtidFlavor;
+        this.snapshotThread = snapshot == null ? null : new NamedThreadFactory(connectorName, "snapshot").newThread(snapshot);
+        this.metrics = builder.metrics;
+    }
+
+    /**
+     * Snapshot step 1 and stream step 1: checks the server, decides where to start, loads the
+     * schema history, and starts the reader and, when needed, the snapshot.
+     */
+    static TaskRuntime start(MySqlConnectorConfig config, String connectorName,
+            Function<Collection<Map<String, String>>, Map<Map<String, String>, Map<String, Object>>> storedOffsets, SnapshotHooks hooks,
+            Clock clock) throws SQLException {
+        Builder builder = new Builder(config, connectorName);
+        JdbcConnections connections = builder.connections;
+        ServerFacts facts = ServerPreflight.run(connections, config.connection().serverId());
+        ServerFlavor flavor = facts.version().isMariaDb() ? ServerFlavor.MARIADB : ServerFlavor.MYSQL;
+        builder.gtidFlavor = facts.gtidFlavor();
+        Map<TableId, MySqlTable> captured;
+        StartPlan plan;
+        MySqlCharsets charsets;
+        try (Connection connection = connections.open()) {
+            charsets = MySqlCharsets.builtIn().withCollations(collations(connection));
+            captured = new InformationSchemaReader(connection).capturedTableDefinitions(config.filters().filter());
+            builder.ddlSchemas = new DdlSchemas(catalog(connection, captured.values()));
+            Map<String, Object> stored = storedOffsets.apply(List.of(builder.partitions.stream())).get(builder.partitions.stream());
+            plan = StartPlan.decide(config.snapshot().mode(), stored, new ServerPositions(connection), builder.gtidFlavor,
+                    List.copyOf(captured.keySet()));
+        }
+        LOG.info("Step 1: {} captured tables {}; {}", captured.size(), captured.keySet().stream().map(TableId::displayName).toList(), plan.reason());
+        builder.history = new OffsetSchemaHistory(builder.partitions);
+        builder.history.load(captured, plan.stream().position().sourcePosition(), storedOffsets);
+        builder.tableMaps = new TableMapReader(charsets, flavor);
+        var decoding = config.decoding();
+        builder.streamBindings = new TableBinding.Factory(config.common().topicPrefix(), config.filters().filter(),
+                new BinlogValueConverters(decoding.bigintUnsignedMode(), flavor == ServerFlavor.MYSQL), decoding.bigintUnsignedMode(), clock);
+        Heartbeat heartbeat = new Heartbeat(config.common().heartbeat(), config.common().topicPrefix(), builder.partitions.stream(), clock);
+        builder.emitter = new RecordEmitter(builder.queue, new OffsetContext(plan.snapshot().orElse(null)), heartbeat, plan.stream());
+        if (plan.snapshot().isPresent()) {
+            SnapshotProgress progress = new SnapshotProgress(clock);
+            builder.metrics = SnapshotMetrics.register(config.common().topicPrefix(), progress);
+            builder.snapshot = new ChunkedSnapshot(new ChunkedSnapshot.Settings(config.common().topicPrefix(), builder.partitions.stream(),
+                    config.snapshot().chunkSize(), hooks, clock), connections, builder.emitter,
+                    builder.streamBindings.withValues(new BinlogValueConverters(decoding.bigintUnsignedMode(), false)), progress,
+                    builder::snapshotFailed);
+        }
+        TaskRuntime runtime = new TaskRuntime(builder);
+        runtime.startReader();
+        if (runtime.snapshotThread != null) {
+            runtime.snapshotThread.start();
+        }
+        return runtime;
+    }
+
+    /** helper-4's DDL catalog, seeded with the captured tables and the databases' character sets as they are now. */
+    private static SchemaCatalog catalog(Connection connection, Collection<MySqlTable> tables) throws SQLException {
+        SchemaCatalog catalog;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT @@character_set_server")) {
+            rows.next();
+            catalog = new SchemaCatalog(rows.getString(1));
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME FROM information_schema.SCHEMATA")) {
+            while (rows.next()) {
+                catalog.defineDatabase(rows.getString(1), rows.getString(2));
+            }
+        }
+        tables.forEach(catalog::define);
+        return catalog;
+    }
+
+    private static Map<Integer, String> collations(Connection connection) throws SQLException {
+        Map<Integer, String> collations = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT ID, CHARACTER_SET_NAME FROM information_schema.COLLATIONS"
+                        + " WHERE ID IS NOT NULL AND CHARACTER_SET_NAME IS NOT NULL")) {
+            while (rows.next()) {
+                collations.put(rows.getInt(1), rows.getString(2));
+            }
+        }
+        return collations;
+    }
+
+    private void startReader() {
+        StreamChangeObserver observer = snapshot == null ? StreamChangeObserver.NONE : snapshot.observer();
+        GtidTracker gtids = new GtidTracker(gtidFlavor, emitter.current().gtids());
+        dispatcher = new BinlogEventDispatcher(new BinlogEventDispatcher.Settings(config.common().topicPrefix(), partitions.stream(),
+                config.events().tombstonesOnDelete(), config.decoding().failureMode()), emitter, tables, gtids, observer, schemaChanges,
+                this::readerFailed);
+        readerFailed = false;
+        streamer = new BinlogStreamer(connectorName, config.connection(), emitter.current(), dispatcher, config.decoding().failureMode(),
+                serverHeartbeat(), this::readerFailed);
+        streamer.start();
+    }
+
+    private Duration serverHeartbeat() {
+        Duration interval = config.common().heartbeat().interval();
+        if (interval.isZero()) {
+            return Duration.ofSeconds(30);
+        }
+        Duration half = interval.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : half.compareTo(Duration.ofSeconds(10)) > 0
+                ? Duration.ofSeconds(10) : half;
+    }
+
+    private Optional<MySqlTable> currentDefinition(TableId table) throws SQLException {
+        try (Connection connection = connections.open()) {
+            return new InformationSchemaReader(connection).table(table);
+        }
+    }
+
+    private void readerFailed(Throwable error) {
+        readerFailed = true;
+        queue.fail(error);
+    }
+
+    /** The next batch; null when none came within {@code poll.interval.ms}. */
+    List<SourceRecord> poll() throws InterruptedException {
+        if (readerFailed) {
+            restartReader();
+        }
+        List<SourceRecord> records = queue.poll();
+        return records.isEmpty() ? null : records;
+    }
+
+    private void restartReader() {
+        BinlogStreamer old = streamer;
+        LOG.info("Step 2: restarting the binlog reader from {} after a retriable failure", emitter.current());
+        old.close();
+        startReader();
+    }
+
+    @Override
+    public void close() {
+        if (snapshot != null) {
+            snapshot.stop();
+            snapshotThread.interrupt();
+        }
+        BinlogStreamer current = streamer;
+        if (current != null) {
+            current.close();
+        }
+        if (snapshotThread != null) {
+            try {
+                snapshotThread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+
+    /** Collects the parts while {@link #start} wires them. */
+    private static final class Builder {
+        private final MySqlConnectorConfig config;
+        private final String connectorName;
+        private final JdbcConnections connections;
+        private final SourcePartitions partitions;
+        private final ChangeEventQueue<SourceRecord> queue;
+        private RecordEmitter emitter;
+        private OffsetSchemaHistory history;
+        private TableBinding.Factory streamBindings;
+        private TableMapReader tableMaps;
+        private DdlSchemas ddlSchemas;
+        private GtidFlavor gtidFlavor;
+        private ChunkedSnapshot snapshot;
+        private SnapshotMetrics metrics;
+
+        Builder(MySqlConnectorConfig config, String connectorName) {
+            this.config = requireNonNull(config, "config is null");
+            this.connectorName = requireNonNull(connectorName, "connectorName is null");
+            this.connections = new JdbcConnections(config.connection());
+            this.partitions = new SourcePartitions(config.common().topicPrefix());
+            this.queue = new ChangeEventQueue<>(config.common().topicPrefix(), config.common().queue(), ApproximateRecordSize::of,
+                    MySqlErrors.classifier());
+        }
+
+        void snapshotFailed(Throwable error) {
+            LOG.error("Snapshot failed: {}", error.toString());
+            queue.fail(new SnapshotFailedException("the snapshot failed: " + error.getMessage()
+                    + "; a restarted task resumes it after the last finished chunk", error));
+        }
+    }
+}

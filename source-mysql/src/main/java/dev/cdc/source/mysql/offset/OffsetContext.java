@@ -1,0 +1,43 @@
+package dev.cdc.source.mysql.offset;
+
+import dev.cdc.core.snapshot.SnapshotState;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Joins the two parts of the one offset the connector commits: the streaming part
+ * ({@link StreamOffset}) and, while a snapshot runs, its resume state ({@link SnapshotState}).
+ * Changed only while holding the emitter's lock (see {@code dev.cdc.source.mysql.stream.RecordEmitter}),
+ * so that every record's offset agrees with what was enqueued before it.
+ */
+public final class OffsetContext {
+    private volatile SnapshotState snapshot;
+
+    public OffsetContext(SnapshotState snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** The snapshot in progress; empty when none runs or it completed. */
+    public Optional<SnapshotState> snapshot() {
+        return Optional.ofNullable(snapshot).filter(state -> !state.isComplete());
+    }
+
+    public void snapshot(SnapshotState state) {
+        this.snapshot = state;
+    }
+
+    /** The offset map of a record or heartbeat at {@code stream}, with the current snapshot state. */
+    public Map<String, Object> offset(StreamOffset stream) {
+        return offset(stream, snapshot);
+    }
+
+    /** The offset map with a given snapshot state (null or complete: none). */
+    public static Map<String, Object> offset(StreamOffset stream, SnapshotState state) {
+        Map<String, Object> map = new LinkedHashMap<>(stream.toMap());
+        if (state != null && !state.isComplete()) {
+            map.putAll(state.toOffset());
+        }
+        return map;
+    }
+}
