@@ -19,8 +19,14 @@ import dev.cdc.sink.elasticsearch.event.ChangeEventReader;
 import dev.cdc.sink.elasticsearch.event.TableRef;
 import dev.cdc.sink.elasticsearch.index.IndexManager;
 import dev.cdc.sink.elasticsearch.index.IndexTarget;
+import dev.cdc.sink.elasticsearch.index.IndexTarget.Destination;
 import dev.cdc.sink.elasticsearch.mapping.MappingBuilder;
+import dev.cdc.sink.elasticsearch.reindex.DocumentAdapter;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns each record into its Elasticsearch action, on the task thread:
@@ -31,12 +37,16 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *       ({@code delete.behavior=tombstone}), or a versioned delete;</li>
  *   <li>t: waits for every write in flight, then empties the index (see {@link IndexManager#truncate});</li>
  *   <li>a null value: skipped, or an unversioned delete, or a bad record ({@code behavior.on.null.values});</li>
- *   <li>a change older than the index's last truncate: skipped.</li>
+ *   <li>a change older than the index's last truncate: skipped;</li>
+ *   <li>a schema-change event: its column renames start a reindex ({@link SchemaChangeApplier}).</li>
  * </ul>
+ * During a reindex each action goes to both indexes, each document rewritten for its index; the
+ * record is settled once both writes are.
  * Every record is tracked for offset commits from the moment it arrives; a bad record goes to the
  * {@link ErrantRecordRouter}.
  */
 public final class ChangeWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
     private static final String TOMBSTONE = "{\"" + MappingBuilder.DELETED_FIELD + "\":true}";
 
     private final RecordConfig records;
@@ -48,6 +58,8 @@ public final class ChangeWriter {
     private final BulkWriter bulk;
     private final OffsetTracker offsets;
     private final ErrantRecordRouter errors;
+    private final SchemaChangeApplier schemaChanges;
+    private long droppedValues;
 
     public ChangeWriter(ElasticsearchSinkConfig config, ChangeEventReader reader, IndexManager indexes, BulkWriter bulk,
             OffsetTracker offsets, ErrantRecordRouter errors) {
@@ -59,6 +71,7 @@ public final class ChangeWriter {
         this.bulk = requireNonNull(bulk, "bulk is null");
         this.offsets = requireNonNull(offsets, "offsets is null");
         this.errors = requireNonNull(errors, "errors is null");
+        this.schemaChanges = new SchemaChangeApplier(nameTemplate, indexes);
     }
 
     /** Queues the action of one record; may block while Elasticsearch catches up. */
@@ -67,6 +80,9 @@ public final class ChangeWriter {
         try {
             if (record.value() == null) {
                 writeNullValue(record, entry);
+            } else if (SchemaChangeApplier.isSchemaChange(record)) {
+                schemaChanges.apply(record);
+                entry.settle();
             } else {
                 writeEvent(record, reader.read(record), entry);
             }
@@ -81,26 +97,54 @@ public final class ChangeWriter {
         switch (event.op()) {
             case TRUNCATE -> truncate(alias, event.position(), entry);
             case DELETE -> {
-                IndexTarget target = indexes.forRow(alias, null);
-                DocKey key = new DocKey(target.index(), ids.encode(record.keySchema(), record.key()));
+                IndexTarget target = indexes.forRow(alias, null, event.position());
+                String id = ids.encode(record.keySchema(), record.key());
                 if (target.predatesTruncate(event.position())) {
                     entry.settle();
-                } else if (records.deleteBehavior() == DeleteBehavior.TOMBSTONE) {
-                    bulk.add(BulkItem.index(key, event.position(), TOMBSTONE, record, entry));
-                } else {
-                    bulk.add(BulkItem.delete(key, event.position(), record, entry));
+                    return;
                 }
+                List<BulkItem> items = new ArrayList<>(2);
+                for (Destination destination : indexes.destinations(target, null)) {
+                    DocKey key = new DocKey(destination.index(), id);
+                    items.add(records.deleteBehavior() == DeleteBehavior.TOMBSTONE
+                            ? BulkItem.index(key, event.position(), TOMBSTONE, record, entry, destination.bestEffort())
+                            : BulkItem.delete(key, event.position(), record, entry));
+                }
+                add(items, entry);
             }
             case CREATE, UPDATE, READ -> {
                 String id = ids.encode(record.keySchema(), record.key());
-                IndexTarget target = indexes.forRow(alias, event.rowSchema());
+                IndexTarget target = indexes.forRow(alias, event.rowSchema(), event.position());
                 if (target.predatesTruncate(event.position())) {
                     entry.settle();
-                } else {
-                    String source = documents.write(event.rowSchema(), event.row());
-                    bulk.add(BulkItem.index(new DocKey(target.index(), id), event.position(), source, record, entry));
+                    return;
                 }
+                String source = documents.write(event.rowSchema(), event.row());
+                List<BulkItem> items = new ArrayList<>(2);
+                for (Destination destination : indexes.destinations(target, event.rowSchema())) {
+                    DocumentAdapter.Adapted adapted = destination.adapter().adapt(source);
+                    if (adapted.droppedValues() > 0) {
+                        droppedValues(destination.index(), adapted.droppedValues(), record);
+                    }
+                    items.add(BulkItem.index(new DocKey(destination.index(), id), event.position(), adapted.source(), record, entry,
+                            destination.bestEffort()));
+                }
+                add(items, entry);
             }
+        }
+    }
+
+    /** Hands over the actions of one record; it is settled when all of them are. */
+    private void add(List<BulkItem> items, OffsetTracker.Entry entry) {
+        entry.addParts(items.size() - 1);
+        items.forEach(bulk::add);
+    }
+
+    private void droppedValues(String index, int count, SinkRecord record) {
+        long total = droppedValues += count;
+        if (total - count < 10 || total / 1_000 != (total - count) / 1_000) {
+            LOG.warn("{} value(s) of {} could not be converted to the mapping of {} and were left out ({} so far)", count,
+                    ErrantRecordRouter.describe(record), index, total);
         }
     }
 
@@ -122,9 +166,13 @@ public final class ChangeWriter {
             return;
         }
         String alias = aliasOf(TableRef.of(record.topic(), null, null, null));
-        IndexTarget target = indexes.forRow(alias, null);
-        bulk.add(BulkItem.delete(new DocKey(target.index(), ids.encode(record.keySchema(), record.key())), BulkItem.UNVERSIONED,
-                record, entry));
+        IndexTarget target = indexes.forRow(alias, null, 0);
+        String id = ids.encode(record.keySchema(), record.key());
+        List<BulkItem> items = new ArrayList<>(2);
+        for (Destination destination : indexes.destinations(target, null)) {
+            items.add(BulkItem.delete(new DocKey(destination.index(), id), BulkItem.UNVERSIONED, record, entry));
+        }
+        add(items, entry);
     }
 
     private String aliasOf(TableRef table) {

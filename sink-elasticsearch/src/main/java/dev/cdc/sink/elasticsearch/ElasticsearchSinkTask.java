@@ -50,12 +50,14 @@ public class ElasticsearchSinkTask extends SinkTask {
         for (SinkRecord record : records) {
             writer.write(record);
         }
+        components.indexes().finishReindexes();
         components.bulk().sendIfLingered();
     }
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         SinkComponents running = running();
+        running.indexes().finishReindexes();
         running.bulk().sendPending();
         return running.offsets().committable();
     }

@@ -18,6 +18,7 @@ import dev.cdc.sink.elasticsearch.event.EnvelopeEventReader;
 import dev.cdc.sink.elasticsearch.event.FlatEventReader;
 import dev.cdc.sink.elasticsearch.index.IndexAdmin;
 import dev.cdc.sink.elasticsearch.index.IndexManager;
+import dev.cdc.sink.elasticsearch.index.ReindexSettings;
 import dev.cdc.sink.elasticsearch.mapping.MappingBuilder;
 import java.io.IOException;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -52,10 +53,12 @@ final class SinkComponents implements AutoCloseable {
                     bulkConfig.maxRetries(), Sleeper.SYSTEM);
             checkServer(admin, config);
             IndexConfig index = config.index();
-            IndexManager indexes = new IndexManager(admin,
-                    new MappingBuilder(index.decimalMapping(), index.stringMapping(), index.jsonMapping()), index.dropOldIndex());
             ErrantRecordRouter errors = new ErrantRecordRouter(reporter);
             BulkWriter bulk = new BulkWriter(bulkConfig, client::bulk, errors, Sleeper.SYSTEM, System::nanoTime, name, client.urls());
+            ReindexSettings reindex = new ReindexSettings(index.reindexBatchSize(), bulkConfig.maxRetries(),
+                    new Backoff(bulkConfig.retryBackoffMs(), bulkConfig.retryBackoffMaxMs()), name, index.dropOldIndex());
+            IndexManager indexes = new IndexManager(admin,
+                    new MappingBuilder(index.decimalMapping(), index.stringMapping(), index.jsonMapping()), reindex, bulk::awaitAll);
             OffsetTracker offsets = new OffsetTracker();
             ChangeWriter writer = new ChangeWriter(config, reader(config), indexes, bulk, offsets, errors);
             return new SinkComponents(client, bulk, offsets, writer, indexes);
@@ -103,6 +106,7 @@ final class SinkComponents implements AutoCloseable {
 
     @Override
     public void close() {
+        indexes.close();
         bulk.close();
         closeQuietly(client);
     }

@@ -22,9 +22,11 @@ public final class BulkItem {
     private final long version;
     private final byte[] bytes;
     private final SinkRecord record;
+    private final boolean bestEffort;
     private final List<OffsetTracker.Entry> entries = new ArrayList<>(1);
 
-    private BulkItem(DocKey key, long version, byte[] bytes, SinkRecord record, OffsetTracker.Entry entry) {
+    private BulkItem(DocKey key, long version, byte[] bytes, SinkRecord record, OffsetTracker.Entry entry, boolean bestEffort) {
+        this.bestEffort = bestEffort;
         this.key = requireNonNull(key, "key is null");
         this.version = version;
         this.bytes = requireNonNull(bytes, "bytes is null");
@@ -34,14 +36,24 @@ public final class BulkItem {
 
     /** Indexes (creates or replaces) a document, guarded by {@code version}. */
     public static BulkItem index(DocKey key, long version, String source, SinkRecord record, OffsetTracker.Entry entry) {
+        return index(key, version, source, record, entry, false);
+    }
+
+    /**
+     * Indexes a document; with {@code bestEffort} a refusal by Elasticsearch is logged and the
+     * record settled, not reported as errant (writes to the index a reindex replaces).
+     */
+    public static BulkItem index(DocKey key, long version, String source, SinkRecord record, OffsetTracker.Entry entry,
+            boolean bestEffort) {
         StringBuilder text = actionLine("index", key, version);
         text.append(source).append('\n');
-        return new BulkItem(key, version, text.toString().getBytes(StandardCharsets.UTF_8), record, entry);
+        return new BulkItem(key, version, text.toString().getBytes(StandardCharsets.UTF_8), record, entry, bestEffort);
     }
 
     /** Deletes a document; guarded by {@code version} unless it is {@link #UNVERSIONED}. */
     public static BulkItem delete(DocKey key, long version, SinkRecord record, OffsetTracker.Entry entry) {
-        return new BulkItem(key, version, actionLine("delete", key, version).toString().getBytes(StandardCharsets.UTF_8), record, entry);
+        return new BulkItem(key, version, actionLine("delete", key, version).toString().getBytes(StandardCharsets.UTF_8), record, entry,
+                false);
     }
 
     private static StringBuilder actionLine(String action, DocKey key, long version) {
@@ -80,6 +92,11 @@ public final class BulkItem {
 
     public long version() {
         return version;
+    }
+
+    /** Whether a refusal is only logged (see {@link #index(DocKey, long, String, SinkRecord, OffsetTracker.Entry, boolean)}). */
+    public boolean isBestEffort() {
+        return bestEffort;
     }
 
     public boolean isVersioned() {

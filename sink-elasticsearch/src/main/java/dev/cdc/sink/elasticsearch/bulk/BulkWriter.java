@@ -223,8 +223,13 @@ public final class BulkWriter implements AutoCloseable {
                 case ACKNOWLEDGED, SUPERSEDED -> item.settle();
                 case RETRY -> retry.add(item);
                 case REJECTED -> {
-                    rejectedItems.rejected(item.record(), "Elasticsearch rejected document _id=" + item.key().id()
-                            + " in index " + item.key().index() + " with HTTP " + result.status() + ": " + result.errorReason());
+                    String reason = "Elasticsearch rejected document _id=" + item.key().id() + " in index " + item.key().index()
+                            + " with HTTP " + result.status() + ": " + result.errorReason();
+                    if (item.isBestEffort()) {
+                        LOG.warn("{} (a write to the index being replaced by a reindex; skipped)", reason);
+                    } else {
+                        rejectedItems.rejected(item.record(), reason);
+                    }
                     item.settle();
                 }
             }

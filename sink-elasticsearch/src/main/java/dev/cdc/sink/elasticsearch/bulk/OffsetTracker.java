@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -61,15 +62,26 @@ public final class OffsetTracker {
     /** One record's progress. */
     public static final class Entry {
         private final long offset;
+        private final AtomicInteger unsettledParts = new AtomicInteger(1);
         private volatile boolean settled;
 
         Entry(long offset) {
             this.offset = offset;
         }
 
-        /** Marks the record as done: acknowledged, skipped or reported. */
+        /**
+         * The record is written by {@code parts} more actions (e.g. to both indexes during a
+         * reindex): it is settled only once every part is. Call before handing the actions over.
+         */
+        public void addParts(int parts) {
+            unsettledParts.addAndGet(parts);
+        }
+
+        /** Marks the record, or one of its parts, as done: acknowledged, skipped or reported. */
         public void settle() {
-            settled = true;
+            if (unsettledParts.decrementAndGet() <= 0) {
+                settled = true;
+            }
         }
 
         public boolean isSettled() {

@@ -14,13 +14,15 @@ public record IndexConfig(
         DecimalMapping decimalMapping,
         StringMapping stringMapping,
         JsonMapping jsonMapping,
-        boolean dropOldIndex) {
+        boolean dropOldIndex,
+        int reindexBatchSize) {
     public static final String GROUP = "Index";
     public static final String NAME_TEMPLATE = "index.name.template";
     public static final String DECIMAL_MAPPING = "decimal.mapping";
     public static final String STRING_MAPPING = "string.mapping";
     public static final String JSON_MAPPING = "json.mapping";
     public static final String DROP_OLD_INDEX = "drop.old.index";
+    public static final String REINDEX_BATCH_SIZE = "reindex.batch.size";
 
     public IndexConfig {
         requireNonNull(nameTemplate, "nameTemplate is null");
@@ -48,8 +50,12 @@ public record IndexConfig(
                         Importance.LOW, "JSON columns: 'string' keeps the text, not indexed; 'object' embeds the JSON object"
                                 + " with dynamically mapped fields.", GROUP, ++order, Width.SHORT, "JSON mapping")
                 .define(DROP_OLD_INDEX, Type.BOOLEAN, false, Importance.LOW,
-                        "Delete the previous <name>_v<N> once the alias points at its successor (after a truncate).",
-                        GROUP, ++order, Width.SHORT, "Drop old index");
+                        "Delete the previous <name>_v<N> once the alias points at its successor (after a reindex for a"
+                                + " column type change or rename, or after a truncate). By default it is kept.",
+                        GROUP, ++order, Width.SHORT, "Drop old index")
+                .define(REINDEX_BATCH_SIZE, Type.INT, 1_000, ConfigValidators.between(1, 10_000), Importance.LOW,
+                        "Documents per page when a reindex copies <name>_v<N> into <name>_v<N+1> (one search and one _bulk"
+                                + " request per page, on a thread of its own).", GROUP, ++order, Width.SHORT, "Reindex batch size");
     }
 
     static IndexConfig from(AbstractConfig config) {
@@ -58,6 +64,7 @@ public record IndexConfig(
                 ConfigValidators.parseChoice(DecimalMapping.class, DECIMAL_MAPPING, config.getString(DECIMAL_MAPPING)),
                 ConfigValidators.parseChoice(StringMapping.class, STRING_MAPPING, config.getString(STRING_MAPPING)),
                 ConfigValidators.parseChoice(JsonMapping.class, JSON_MAPPING, config.getString(JSON_MAPPING)),
-                config.getBoolean(DROP_OLD_INDEX));
+                config.getBoolean(DROP_OLD_INDEX),
+                config.getInt(REINDEX_BATCH_SIZE));
     }
 }

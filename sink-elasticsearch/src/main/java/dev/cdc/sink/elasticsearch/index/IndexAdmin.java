@@ -56,7 +56,10 @@ public final class IndexAdmin {
 
     /** The mapping of a concrete index: its top-level properties and its {@code _meta}. */
     public IndexMapping mapping(String index) {
-        EsResponse response = call("reading the mapping of " + index, "GET", "/" + encode(index) + "/_mapping", null);
+        return mapping(index, call("reading the mapping of " + index, "GET", "/" + encode(index) + "/_mapping", null));
+    }
+
+    private static IndexMapping mapping(String index, EsResponse response) {
         JsonObject mappings = response.json().getJsonObject(index).getJsonObject("mappings");
         JsonObject properties = mappings.getJsonObject("properties");
         JsonObject meta = mappings.getJsonObject("_meta");
@@ -119,6 +122,50 @@ public final class IndexAdmin {
         call("refreshing " + index, "POST", "/" + encode(index) + "/_refresh", null);
     }
 
+    /** The mapping of an index, or null when there is no such index. */
+    public IndexMapping mappingIfExists(String index) {
+        EsResponse response = call("reading the mapping of " + index, "GET", "/" + encode(index) + "/_mapping", null, 404);
+        return response.status() == 404 ? null : mapping(index, response);
+    }
+
+    /** Opens a point in time over an index, kept alive {@code keepAlive} (e.g. {@code 5m}) after each use. */
+    public String openPointInTime(String index, String keepAlive) {
+        return call("opening a point in time over " + index, "POST", "/" + encode(index) + "/_pit?keep_alive=" + keepAlive, null)
+                .json().getString("id");
+    }
+
+    /** Closes a point in time; a missing one is not an error. */
+    public void closePointInTime(String id) {
+        call("closing a point in time", "DELETE", "/_pit", Json.write(Map.of("id", id)), 404);
+    }
+
+    /** A {@code _search} without an index in the path (a point-in-time search). */
+    public JsonObject search(String body) {
+        return call("searching", "POST", "/_search", body).json();
+    }
+
+    /** Documents in an index, tombstones included. */
+    public long count(String index) {
+        return call("counting " + index, "GET", "/" + encode(index) + "/_count", null).json().getJsonNumber("count").longValue();
+    }
+
+    /** A {@code _bulk} request; the whole request is retried like the other calls, items are the caller's. */
+    public EsResponse bulk(String action, byte[] ndjson) {
+        for (int retry = 0; ; retry++) {
+            Exception failure;
+            try {
+                EsResponse response = client.bulk(ndjson);
+                if (response.isSuccess()) {
+                    return response;
+                }
+                failure = new ElasticsearchStatusException(action, response);
+            } catch (IOException e) {
+                failure = e;
+            }
+            retryOrThrow(action, failure, retry);
+        }
+    }
+
     /** Whether every node has a module (e.g. {@code mapper-extras} for {@code scaled_float}). */
     public boolean everyNodeHasModule(String module) {
         JsonObject nodes = call("listing modules", "GET", "/_nodes/plugins?filter_path=nodes.*.modules.name", null).json().getJsonObject("nodes");
@@ -152,23 +199,28 @@ public final class IndexAdmin {
             } catch (IOException e) {
                 failure = e;
             }
-            if (ElasticsearchErrors.CLASSIFIER.classify(failure) == ErrorKind.FATAL) {
-                throw failure instanceof ElasticsearchStatusException status ? status
-                        : new ConnectException(action + " on " + client.urls() + ": " + CauseChain.describe(failure), failure);
-            }
-            if (retry >= maxRetries) {
-                throw new ConnectException(action + " on " + client.urls() + " failed " + (retry + 1) + " times (max.retries="
-                        + maxRetries + "): " + CauseChain.describe(failure), failure);
-            }
-            long delay = backoff.delayMs(retry);
-            LOG.warn("{} on {} failed ({}); retry {} of {} in {} ms", action, client.urls(), CauseChain.describe(failure),
-                    retry + 1, maxRetries, delay);
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectException("interrupted while " + action, e);
-            }
+            retryOrThrow(action, failure, retry);
+        }
+    }
+
+    /** Throws when {@code failure} is fatal or retries are exhausted; otherwise waits the backoff. */
+    private void retryOrThrow(String action, Exception failure, int retry) {
+        if (ElasticsearchErrors.CLASSIFIER.classify(failure) == ErrorKind.FATAL) {
+            throw failure instanceof ElasticsearchStatusException status ? status
+                    : new ConnectException(action + " on " + client.urls() + ": " + CauseChain.describe(failure), failure);
+        }
+        if (retry >= maxRetries) {
+            throw new ConnectException(action + " on " + client.urls() + " failed " + (retry + 1) + " times (max.retries="
+                    + maxRetries + "): " + CauseChain.describe(failure), failure);
+        }
+        long delay = backoff.delayMs(retry);
+        LOG.warn("{} on {} failed ({}); retry {} of {} in {} ms", action, client.urls(), CauseChain.describe(failure),
+                retry + 1, maxRetries, delay);
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("interrupted while " + action, e);
         }
     }
 

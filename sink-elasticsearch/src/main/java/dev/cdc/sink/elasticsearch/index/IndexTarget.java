@@ -2,42 +2,49 @@ package dev.cdc.sink.elasticsearch.index;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.HashSet;
+import dev.cdc.sink.elasticsearch.reindex.IndexCopier;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.connect.data.Schema;
 
 /**
- * What the sink knows of one alias: the concrete index it writes to ({@code <alias>_v<N>}), that
+ * What the sink knows of one alias: the concrete index behind it ({@code <alias>_v<N>}), that
  * index's top-level fields, the position of the last truncate (changes before it are dropped),
- * and the row schemas already checked against the mapping. Task thread only.
+ * the position from which its mapping holds (an older row schema that conflicts with it is
+ * converted, not reindexed), the column renames it has taken in, and, while a reindex runs, its
+ * successor {@code <alias>_v<N+1>} and the copier. For each row schema seen, where its documents
+ * go ({@link Destination}s). Task thread only.
  */
 public final class IndexTarget {
-    private static final int MAX_CHECKED_SCHEMAS = 1_000;
+    private static final int MAX_CACHED_SCHEMAS = 1_000;
     private final String alias;
     private final String index;
     private final int version;
     private final Map<String, Object> properties;
     private final long truncatedBefore;
-    private final Set<Schema> checkedSchemas = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<String> reportedConflicts = new HashSet<>();
+    private final long schemaPosition;
+    private final Map<String, String> renames;
+    private final Map<Schema, List<Destination>> destinations = new IdentityHashMap<>();
+    private IndexTarget successor;
+    private IndexCopier copier;
 
-    IndexTarget(String alias, String index, int version, Map<String, Object> properties, long truncatedBefore) {
+    IndexTarget(String alias, String index, int version, Map<String, Object> properties, IndexMeta meta) {
         this.alias = requireNonNull(alias, "alias is null");
         this.index = requireNonNull(index, "index is null");
         this.version = version;
         this.properties = new LinkedHashMap<>(requireNonNull(properties, "properties is null"));
-        this.truncatedBefore = truncatedBefore;
+        this.truncatedBefore = meta.truncatedBefore();
+        this.schemaPosition = meta.schemaPosition();
+        this.renames = Map.copyOf(meta.renames());
     }
 
     public String alias() {
         return alias;
     }
 
-    /** The concrete index writes go to. */
+    /** The concrete index behind the alias. */
     public String index() {
         return index;
     }
@@ -57,20 +64,76 @@ public final class IndexTarget {
         return position < truncatedBefore;
     }
 
+    /** The position of the change that gave the index its mapping; -1 for a first index. */
+    long schemaPosition() {
+        return schemaPosition;
+    }
+
+    /** Column renames this index has taken in: {@code from → to}. */
+    Map<String, String> renames() {
+        return renames;
+    }
+
     Map<String, Object> properties() {
         return properties;
     }
 
-    /** Marks a schema as checked; false when it was already. */
-    boolean markChecked(Schema schema) {
-        if (checkedSchemas.size() >= MAX_CHECKED_SCHEMAS) {
-            checkedSchemas.clear();
-        }
-        return checkedSchemas.add(schema);
+    /** The meta to carry into a successor made by a truncate. */
+    IndexMeta meta() {
+        return new IndexMeta(truncatedBefore, schemaPosition, renames, null, Map.of());
     }
 
-    /** Whether a mapping conflict is reported for the first time. */
-    boolean firstReport(String conflict) {
-        return reportedConflicts.add(conflict);
+    /** Where the documents of rows with this schema go; null when the schema was not seen yet. */
+    List<Destination> destinations(Schema rowSchema) {
+        return destinations.get(rowSchema);
+    }
+
+    void destinations(Schema rowSchema, List<Destination> where) {
+        if (destinations.size() >= MAX_CACHED_SCHEMAS) {
+            destinations.clear();
+        }
+        destinations.put(rowSchema, List.copyOf(where));
+    }
+
+    /** Forgets the destinations, e.g. when a reindex starts or ends. */
+    void forgetDestinations() {
+        destinations.clear();
+    }
+
+    /** The index being filled while a reindex runs, else null. */
+    IndexTarget successor() {
+        return successor;
+    }
+
+    IndexCopier copier() {
+        return copier;
+    }
+
+    boolean isReindexing() {
+        return successor != null;
+    }
+
+    void beginReindex(IndexTarget next, IndexCopier copying) {
+        this.successor = requireNonNull(next, "next is null");
+        this.copier = requireNonNull(copying, "copying is null");
+        forgetDestinations();
+    }
+
+    /** The index whose mapping new row schemas must fit: the successor while a reindex runs. */
+    IndexTarget mappingTarget() {
+        return successor == null ? this : successor;
+    }
+
+    /**
+     * Where a document goes and how it is rewritten there.
+     *
+     * @param bestEffort a document the index refuses is logged and skipped rather than reported as
+     *                   errant (the index being replaced, during a reindex)
+     */
+    public record Destination(String index, dev.cdc.sink.elasticsearch.reindex.DocumentAdapter adapter, boolean bestEffort) {
+        public Destination {
+            requireNonNull(index, "index is null");
+            requireNonNull(adapter, "adapter is null");
+        }
     }
 }

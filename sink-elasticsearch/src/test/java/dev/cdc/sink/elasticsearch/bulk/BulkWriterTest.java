@@ -277,4 +277,16 @@ class BulkWriterTest {
         assertThat(tracker.committable().values()).extracting(o -> o.offset()).containsExactly(13L);
         assertThat(tracker.unsettled()).isZero();
     }
+
+    @Test
+    void aRecordWrittenToTwoIndexesIsSettledOnlyWhenBothWritesAre() {
+        OffsetTracker tracker = new OffsetTracker();
+        OffsetTracker.Entry entry = tracker.track(new SinkRecord("t", 1, null, null, null, "v", 10));
+        entry.addParts(1);
+        entry.settle();
+        assertThat(entry.isSettled()).isFalse();
+        assertThat(tracker.committable()).isEmpty();
+        entry.settle();
+        assertThat(tracker.committable().values()).extracting(o -> o.offset()).containsExactly(11L);
+    }
 }

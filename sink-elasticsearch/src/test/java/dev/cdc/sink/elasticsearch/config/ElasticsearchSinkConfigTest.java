@@ -43,6 +43,7 @@ class ElasticsearchSinkConfigTest {
         assertThat(config.index().stringMapping()).isEqualTo(StringMapping.TEXT_KEYWORD);
         assertThat(config.index().jsonMapping()).isEqualTo(JsonMapping.STRING);
         assertThat(config.index().dropOldIndex()).isFalse();
+        assertThat(config.index().reindexBatchSize()).isEqualTo(1_000);
         assertThat(config.records()).isEqualTo(new RecordConfig(RecordFormat.ENVELOPE, "__source_position",
                 NullValueBehavior.IGNORE, DeleteBehavior.TOMBSTONE, TruncateBehavior.RECREATE));
     }
@@ -57,6 +58,7 @@ class ElasticsearchSinkConfigTest {
                 "batch.size", "batch.size.bytes", "linger.ms", "max.in.flight.requests", "max.retries", "retry.backoff.ms",
                 "retry.backoff.max.ms",
                 "index.name.template", "decimal.mapping", "string.mapping", "json.mapping", "drop.old.index",
+                "reindex.batch.size",
                 "record.format", "flat.position.field", "behavior.on.null.values", "delete.behavior", "truncate.behavior");
         assertThat(ElasticsearchSinkConfig.configDef().configKeys().values())
                 .allSatisfy(key -> assertThat(key.documentation).as(key.name).isNotBlank());
@@ -85,6 +87,7 @@ class ElasticsearchSinkConfigTest {
         props.put("string.mapping", "keyword");
         props.put("json.mapping", "object");
         props.put("drop.old.index", "true");
+        props.put("reindex.batch.size", "50");
         props.put("record.format", "flat");
         props.put("flat.position.field", "__pos");
         props.put("behavior.on.null.values", "delete");
@@ -106,6 +109,7 @@ class ElasticsearchSinkConfigTest {
         assertThat(config.index().stringMapping()).isEqualTo(StringMapping.KEYWORD);
         assertThat(config.index().jsonMapping()).isEqualTo(JsonMapping.OBJECT);
         assertThat(config.index().dropOldIndex()).isTrue();
+        assertThat(config.index().reindexBatchSize()).isEqualTo(50);
         assertThat(config.records()).isEqualTo(new RecordConfig(RecordFormat.FLAT, "__pos", NullValueBehavior.DELETE,
                 DeleteBehavior.DELETE, TruncateBehavior.IGNORE));
     }
@@ -155,6 +159,7 @@ class ElasticsearchSinkConfigTest {
         "string.mapping|match_only_text|Invalid value match_only_text for configuration string.mapping: must be one of: text_keyword, text, keyword",
         "json.mapping|flattened|Invalid value flattened for configuration json.mapping: must be one of: string, object",
         "drop.old.index|maybe|Invalid value maybe for configuration drop.old.index: Expected value to be either true or false",
+        "reindex.batch.size|0|Invalid value 0 for configuration reindex.batch.size: must be between 1 and 10000",
         "record.format|avro|Invalid value avro for configuration record.format: must be one of: envelope, flat",
         "flat.position.field|''|Invalid value  for configuration flat.position.field: String may not be empty",
         "behavior.on.null.values|warn|Invalid value warn for configuration behavior.on.null.values: must be one of: ignore, delete, fail",

@@ -99,6 +99,22 @@ class MappingBuilderTest {
                 "in", Map.of("properties", Map.of("x", Map.of("type", "long"))), "added", Map.of("type", "boolean"));
         MappingComparison comparison = MappingComparison.of(existing, wanted);
         assertThat(comparison.missing()).isEqualTo(Map.of("added", Map.of("type", "boolean")));
-        assertThat(comparison.conflicts()).containsExactly("id is long in the index, the record needs keyword");
+        assertThat(comparison.conflicts()).containsExactly("id");
+    }
+
+    @Test
+    void aDateFormatOrAScalingFactorChangeIsAConflictButSubFieldsAreNot() {
+        Map<String, Object> existing = Map.of("day", Map.of("type", "date", "format", "strict_date"),
+                "price", Map.of("type", "scaled_float", "scaling_factor", 100.0),
+                "name", Map.of("type", "text"));
+        Map<String, Object> wanted = Map.of("day", Map.of("type", "date", "format", "strict_date_optional_time||epoch_millis"),
+                "price", Map.of("type", "scaled_float", "scaling_factor", 1000L),
+                "name", Map.of("type", "text", "fields", Map.of("keyword", Map.of("type", "keyword"))));
+        assertThat(MappingComparison.of(existing, wanted).conflicts()).containsExactlyInAnyOrder("day", "price");
+        assertThat(MappingComparison.sameSignature(Map.of("type", "date"),
+                Map.of("type", "date", "format", "strict_date_optional_time||epoch_millis")))
+                .as("Elasticsearch returns a date mapping with the default format without it").isTrue();
+        assertThat(MappingComparison.sameSignature(Map.of("type", "scaled_float", "scaling_factor", 100L),
+                Map.of("type", "scaled_float", "scaling_factor", 100.0))).isTrue();
     }
 }

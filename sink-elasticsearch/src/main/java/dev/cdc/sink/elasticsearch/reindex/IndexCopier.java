@@ -1,0 +1,247 @@
+package dev.cdc.sink.elasticsearch.reindex;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cdc.core.errors.CauseChain;
+import dev.cdc.sink.elasticsearch.bulk.Backoff;
+import dev.cdc.sink.elasticsearch.bulk.BulkResponse;
+import dev.cdc.sink.elasticsearch.bulk.BulkResponse.ItemResult;
+import dev.cdc.sink.elasticsearch.bulk.ItemOutcome;
+import dev.cdc.sink.elasticsearch.document.Json;
+import dev.cdc.sink.elasticsearch.index.IndexAdmin;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies an index into its successor on its own thread ({@code <task>-reindex-<n>}), out of the
+ * task's write path, while the task keeps writing every change to both indexes:
+ * <ol>
+ *   <li>refresh the source, so the point in time sees every write the task made before the
+ *       reindex began (the task waited for them);</li>
+ *   <li>open a point in time over the source and page through it with {@code search_after} on
+ *       {@code _shard_doc}, {@code reindex.batch.size} documents a page, tombstones included;</li>
+ *   <li>write each page with one {@code _bulk} request, each document adapted
+ *       ({@link ReindexPlan#sourceToTarget()}) and versioned with its current {@code _version}
+ *       and {@code version_type=external}: a document the task already wrote with the same or a
+ *       newer position is never replaced (409, counted as superseded);</li>
+ *   <li>refresh the target, so readers see it complete;</li>
+ *   <li>move the alias from source to target in one {@code _aliases} request, keeping its filter.</li>
+ * </ol>
+ * Restarting the copy from the start is safe (versions make it idempotent); that is how a task
+ * restart resumes it. The result completes the {@link #start() future}; a failure completes it
+ * exceptionally and the task fails on its next call.
+ */
+public final class IndexCopier {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexCopier.class);
+    private static final String KEEP_ALIVE = "5m";
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+    private static final int MAX_REJECTIONS_LOGGED = 10;
+
+    private final IndexAdmin admin;
+    private final ReindexPlan plan;
+    private final DocumentAdapter adapter;
+    private final int pageSize;
+    private final int maxRetries;
+    private final Backoff backoff;
+    private final String threadName;
+    private final CompletableFuture<CopyResult> result = new CompletableFuture<>();
+    private volatile boolean cancelled;
+    private Thread thread;
+
+    public IndexCopier(IndexAdmin admin, ReindexPlan plan, int pageSize, int maxRetries, Backoff backoff, String threadName) {
+        this.admin = requireNonNull(admin, "admin is null");
+        this.plan = requireNonNull(plan, "plan is null");
+        this.adapter = plan.sourceToTarget();
+        this.pageSize = pageSize;
+        this.maxRetries = maxRetries;
+        this.backoff = requireNonNull(backoff, "backoff is null");
+        this.threadName = requireNonNull(threadName, "threadName is null");
+    }
+
+    /** Starts copying on a new daemon thread; the future completes once the alias has moved. */
+    public synchronized CompletableFuture<CopyResult> start() {
+        if (thread == null) {
+            thread = new Thread(this::run, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return result;
+    }
+
+    public ReindexPlan plan() {
+        return plan;
+    }
+
+    public CompletableFuture<CopyResult> result() {
+        return result;
+    }
+
+    /** Stops the copy and waits for the thread; the alias stays where it is. */
+    public void cancel() {
+        cancelled = true;
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        result.cancel(false);
+    }
+
+    private void run() {
+        try {
+            result.complete(copy());
+        } catch (CancellationException e) {
+            result.cancel(false);
+        } catch (RuntimeException | Error e) {
+            if (cancelled) {
+                result.cancel(false);
+            } else {
+                LOG.error("Reindex of {} into {} failed: {}", plan.source(), plan.target(), CauseChain.describe(e));
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private CopyResult copy() {
+        String name = plan.source() + " -> " + plan.target();
+        LOG.info("Reindex step 1: {}: refreshing {} ({}) ", name, plan.source(), adapter);
+        admin.refresh(plan.source());
+        long total = admin.count(plan.source());
+        String pit = admin.openPointInTime(plan.source(), KEEP_ALIVE);
+        LOG.info("Reindex step 2: {}: copying {} documents in pages of {}", name, total, pageSize);
+        CopyResult.Counter counter = new CopyResult.Counter();
+        long lastLog = System.nanoTime();
+        try {
+            JsonArray after = null;
+            while (true) {
+                checkCancelled();
+                JsonObject page = admin.search(pageQuery(pit, after));
+                pit = page.getString("pit_id", pit);
+                JsonArray hits = page.getJsonObject("hits").getJsonArray("hits");
+                if (hits.isEmpty()) {
+                    break;
+                }
+                copyPage(hits, counter);
+                after = hits.getJsonObject(hits.size() - 1).getJsonArray("sort");
+                if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
+                    lastLog = System.nanoTime();
+                    LOG.info("Reindex step 2: {}: {} of {} documents done ({})", name, counter.read(), total, counter.result());
+                }
+            }
+        } finally {
+            admin.closePointInTime(pit);
+        }
+        checkCancelled();
+        CopyResult done = counter.result();
+        LOG.info("Reindex step 3: {}: copied ({}); refreshing {}", name, done, plan.target());
+        admin.refresh(plan.target());
+        checkCancelled();
+        admin.swapAlias(plan.alias(), plan.source(), plan.target());
+        LOG.info("Reindex step 4: {}: alias {} moved to {}", name, plan.alias(), plan.target());
+        return done;
+    }
+
+    private String pageQuery(String pit, JsonArray after) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("size", pageSize);
+        query.put("version", true);
+        query.put("track_total_hits", false);
+        query.put("pit", Map.of("id", pit, "keep_alive", KEEP_ALIVE));
+        query.put("sort", List.of(Map.of("_shard_doc", "asc")));
+        String text = Json.write(query);
+        return after == null ? text : text.substring(0, text.length() - 1) + ",\"search_after\":" + after + "}";
+    }
+
+    private void copyPage(JsonArray hits, CopyResult.Counter counter) {
+        List<byte[]> items = new ArrayList<>(hits.size());
+        for (JsonValue hit : hits) {
+            JsonObject document = hit.asJsonObject();
+            DocumentAdapter.Adapted adapted = adapter.adapt(document.getJsonObject("_source"));
+            counter.dropped(adapted.droppedValues());
+            items.add(item(document.getString("_id"), document.getJsonNumber("_version").longValue(), adapted.source()));
+        }
+        counter.read(items.size());
+        send(items, counter);
+    }
+
+    private byte[] item(String id, long version, String source) {
+        StringBuilder text = new StringBuilder(source.length() + 128);
+        text.append("{\"index\":{\"_index\":");
+        Json.appendString(text, plan.target());
+        text.append(",\"_id\":");
+        Json.appendString(text, id);
+        text.append(",\"version\":").append(version).append(",\"version_type\":\"external\"}}\n").append(source).append('\n');
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void send(List<byte[]> items, CopyResult.Counter counter) {
+        List<byte[]> remaining = items;
+        for (int retry = 0; !remaining.isEmpty(); retry++) {
+            checkCancelled();
+            if (retry > 0) {
+                if (retry > maxRetries) {
+                    throw new ConnectException("copying " + plan.source() + " into " + plan.target() + ": " + remaining.size()
+                            + " documents still answered 429/5xx after " + maxRetries + " retries");
+                }
+                sleep(backoff.delayMs(retry - 1));
+            }
+            List<ItemResult> results = BulkResponse.items(admin.bulk("copying into " + plan.target(), body(remaining)), remaining.size());
+            List<byte[]> retryItems = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                ItemResult item = results.get(i);
+                switch (ItemOutcome.of(item.status(), item.errorType(), true)) {
+                    case ACKNOWLEDGED -> counter.copied();
+                    case SUPERSEDED -> counter.superseded();
+                    case RETRY -> retryItems.add(remaining.get(i));
+                    case REJECTED -> {
+                        if (counter.rejected() <= MAX_REJECTIONS_LOGGED) {
+                            LOG.warn("Reindex into {}: Elasticsearch rejected a document (HTTP {}: {}); it is left out", plan.target(),
+                                    item.status(), item.errorReason());
+                        }
+                    }
+                }
+            }
+            remaining = retryItems;
+        }
+    }
+
+    private static byte[] body(List<byte[]> items) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(items.stream().mapToInt(item -> item.length).sum());
+        items.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
+    private void checkCancelled() {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the reindex into " + plan.target() + " was cancelled");
+        }
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the reindex into " + plan.target() + " was interrupted");
+        }
+    }
+}
