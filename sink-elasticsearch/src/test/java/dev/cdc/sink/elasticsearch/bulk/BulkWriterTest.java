@@ -118,9 +118,11 @@ class BulkWriterTest {
     void aDocumentIsNeverInTwoRequestsInFlight() throws Exception {
         CountDownLatch releaseFirst = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean firstOfA = new java.util.concurrent.atomic.AtomicBoolean(true);
         FakeTransport transport = new FakeTransport((n, lines) -> {
             List<String> ids = lines.stream().map(BulkWriterTest::id).toList();
-            if (n == 1) {
+            // hold the first request of 'a', whichever sender thread runs first
+            if (ids.equals(List.of("a")) && firstOfA.compareAndSet(true, false)) {
                 awaitLatch(releaseFirst);
             }
             order.add(String.join(",", ids));
