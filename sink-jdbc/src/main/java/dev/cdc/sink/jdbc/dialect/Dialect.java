@@ -23,7 +23,8 @@ import dev.cdc.sink.jdbc.table.TargetColumn;
  * the stored position is NULL or not greater than the incoming one (equal positions apply, so the
  * last change of a saturated transaction wins by arrival and replays are idempotent); with a
  * tombstone table it inserts nothing for a key whose tombstone position is greater than the
- * incoming one. {@link #delete} removes a row only when its position is not greater than the
+ * incoming one; with a table-state table ({@code __cdc_tables}) it inserts and updates nothing
+ * whose position is below the table's last truncate. {@link #delete} removes a row only when its position is not greater than the
  * delete's.
  */
 public interface Dialect {
@@ -72,8 +73,36 @@ public interface Dialect {
 
     String dropColumn(TableRef table, String column);
 
+    /**
+     * Converts a column to a type that is not a widening, keeping every value or failing: PostgreSQL
+     * {@code ALTER COLUMN ... TYPE ... USING CAST(...)}, MySQL {@code MODIFY COLUMN} (strict mode
+     * rejects values that do not convert). One statement, so the table is converted whole or not at all.
+     */
+    String convertColumnType(TableRef table, TargetColumn column, String newType);
+
+    /** The statements that give {@code from} the name and schema of {@code to}. */
+    List<String> renameTable(TableRef from, TableRef to);
+
+    default String dropTable(TableRef table) {
+        return "DROP TABLE IF EXISTS " + qualified(table);
+    }
+
+    /** A SQL string literal. */
+    String literal(String text);
+
     /** Removes every row, inside the current transaction. */
     String truncate(TableRef table);
+
+    /** Removes the rows older than a truncate: one parameter, the truncate's position. */
+    default String deleteOlderThan(TableRef table, String positionColumn) {
+        String position = quote(positionColumn);
+        return "DELETE FROM " + qualified(table) + " WHERE " + position + " IS NULL OR " + position + " < ?";
+    }
+
+    /** Selects one row when the table holds a row at or after a position: one parameter, the position. */
+    default String anyRowAtOrAfter(TableRef table, String positionColumn) {
+        return "SELECT 1 FROM " + qualified(table) + " WHERE " + quote(positionColumn) + " >= ? LIMIT 1";
+    }
 
     // ---- rows ----
 

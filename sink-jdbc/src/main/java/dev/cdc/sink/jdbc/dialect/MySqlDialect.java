@@ -272,6 +272,23 @@ public final class MySqlDialect implements Dialect {
                 + (column.nullable() ? " NULL" : " NOT NULL");
     }
 
+    /** MODIFY COLUMN converts in one statement; the session's strict mode makes a value that does not convert fail it. */
+    @Override
+    public String convertColumnType(TableRef table, TargetColumn column, String newType) {
+        return changeColumnType(table, column, newType);
+    }
+
+    @Override
+    public List<String> renameTable(TableRef from, TableRef to) {
+        return List.of("RENAME TABLE " + qualified(from) + " TO " + qualified(to));
+    }
+
+    /** Backslashes are doubled too: they escape unless NO_BACKSLASH_ESCAPES is set. */
+    @Override
+    public String literal(String text) {
+        return SqlText.literal(text.replace("\\", "\\\\"));
+    }
+
     @Override
     public String dropNotNull(TableRef table, TargetColumn column) {
         return "ALTER TABLE " + qualified(table) + " MODIFY COLUMN " + quote(column.name()) + " " + column.nativeType() + " NULL";
@@ -324,14 +341,21 @@ public final class MySqlDialect implements Dialect {
         String table = qualified(shape.table());
         String position = quote(shape.positionColumn());
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columnList(shape.columns())).append(") ");
-        if (shape.tombstones() == null) {
+        List<String> guards = new ArrayList<>();
+        if (shape.tombstones() != null) {
+            guards.add("NOT EXISTS (SELECT 1 FROM " + qualified(shape.tombstones()) + " `__d` WHERE "
+                    + SqlText.join(shape.keyColumns(), " AND ", key -> "`__d`." + quote(key) + " = `__v`." + quote(key))
+                    + " AND `__d`." + position + " > `__v`." + position + ")");
+        }
+        if (shape.tableStates() != null) {
+            guards.add(TableStateGuard.notTruncatedAfter(this, shape, "`__s`", "`__v`." + position));
+        }
+        if (guards.isEmpty()) {
             sql.append("VALUES ").append(SqlText.repeat(placeholders(shape.columns().size()), rows));
         } else {
             sql.append("SELECT ").append(SqlText.join(shape.columns(), column -> "`__v`." + quote(column.name())))
                     .append(" FROM (").append(derivedRows(shape.columns(), rows)).append(") AS `__v`")
-                    .append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(qualified(shape.tombstones())).append(" `__d` WHERE ")
-                    .append(SqlText.join(shape.keyColumns(), " AND ", key -> "`__d`." + quote(key) + " = `__v`." + quote(key)))
-                    .append(" AND `__d`.").append(position).append(" > `__v`.").append(position).append(")");
+                    .append(" WHERE ").append(String.join(" AND ", guards));
         }
         String guard = "IF(" + table + "." + position + " IS NULL OR VALUES(" + position + ") >= " + table + "." + position + ", ";
         // the position column is last in nonKeyColumns(): assigned after every column that compares with it

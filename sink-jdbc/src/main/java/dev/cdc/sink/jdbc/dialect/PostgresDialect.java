@@ -224,6 +224,31 @@ public final class PostgresDialect implements Dialect {
         return "ALTER TABLE " + qualified(table) + " ALTER COLUMN " + quote(column.name()) + " TYPE " + newType;
     }
 
+    /** The cast drops character lengths ({@link #castType}), so a too-long value fails on assignment instead of being cut. */
+    @Override
+    public String convertColumnType(TableRef table, TargetColumn column, String newType) {
+        return changeColumnType(table, column, newType) + " USING CAST(" + quote(column.name()) + " AS " + castType(newType) + ")";
+    }
+
+    @Override
+    public List<String> renameTable(TableRef from, TableRef to) {
+        List<String> statements = new ArrayList<>();
+        TableRef renamed = from;
+        if (!from.name().equals(to.name())) {
+            statements.add("ALTER TABLE " + qualified(from) + " RENAME TO " + quote(to.name()));
+            renamed = from.sibling(to.name());
+        }
+        if (to.schema() != null && !to.schema().equals(from.schema())) {
+            statements.add("ALTER TABLE " + qualified(renamed) + " SET SCHEMA " + quote(to.schema()));
+        }
+        return statements;
+    }
+
+    @Override
+    public String literal(String text) {
+        return SqlText.literal(text);
+    }
+
     @Override
     public String dropNotNull(TableRef table, TargetColumn column) {
         return "ALTER TABLE " + qualified(table) + " ALTER COLUMN " + quote(column.name()) + " DROP NOT NULL";
@@ -279,14 +304,21 @@ public final class PostgresDialect implements Dialect {
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(qualified(shape.table())).append(" AS \"__target\" (")
                 .append(columnList(shape.columns())).append(") ");
         String values = "VALUES " + SqlText.repeat(valuesRow(shape.columns()), rows);
-        if (shape.tombstones() == null) {
+        List<String> guards = new ArrayList<>();
+        if (shape.tombstones() != null) {
+            guards.add("NOT EXISTS (SELECT 1 FROM " + qualified(shape.tombstones()) + " \"__d\" WHERE "
+                    + SqlText.join(shape.keyColumns(), " AND ", key -> "\"__d\"." + quote(key) + " = \"__v\"." + quote(key))
+                    + " AND \"__d\"." + position + " > \"__v\"." + position + ")");
+        }
+        if (shape.tableStates() != null) {
+            guards.add(TableStateGuard.notTruncatedAfter(this, shape, "\"__s\"", "\"__v\"." + position));
+        }
+        if (guards.isEmpty()) {
             sql.append(values);
         } else {
             sql.append("SELECT ").append(SqlText.join(shape.columns(), column -> "\"__v\"." + quote(column.name())))
                     .append(" FROM (").append(values).append(") AS \"__v\" (").append(columnList(shape.columns())).append(")")
-                    .append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(qualified(shape.tombstones())).append(" \"__d\" WHERE ")
-                    .append(SqlText.join(shape.keyColumns(), " AND ", key -> "\"__d\"." + quote(key) + " = \"__v\"." + quote(key)))
-                    .append(" AND \"__d\".").append(position).append(" > \"__v\".").append(position).append(")");
+                    .append(" WHERE ").append(String.join(" AND ", guards));
         }
         sql.append(" ON CONFLICT (").append(SqlText.join(shape.keyColumns(), this::quote)).append(") DO UPDATE SET ")
                 .append(SqlText.join(shape.nonKeyColumns(), column -> quote(column.name()) + " = EXCLUDED." + quote(column.name())))

@@ -15,8 +15,10 @@ import dev.cdc.sink.jdbc.table.TableRef;
  * @param keyColumns     names of the primary key columns among {@code columns}; empty without a key
  * @param positionColumn name of the source position column
  * @param tombstones     the tombstone table an upsert must consult, null for none
+ * @param tableStates    the table-state table ({@code __cdc_tables}) whose truncate position an upsert must respect, null for none
  */
-public record RowShape(TableRef table, List<WriteColumn> columns, List<String> keyColumns, String positionColumn, TableRef tombstones) {
+public record RowShape(TableRef table, List<WriteColumn> columns, List<String> keyColumns, String positionColumn, TableRef tombstones,
+                       TableRef tableStates) {
     public RowShape {
         requireNonNull(table, "table is null");
         columns = List.copyOf(requireNonNull(columns, "columns is null"));
@@ -26,6 +28,11 @@ public record RowShape(TableRef table, List<WriteColumn> columns, List<String> k
             throw new IllegalArgumentException("the columns of a statement on " + table + " must end with the position column "
                     + positionColumn + "; got " + columns.stream().map(WriteColumn::name).toList());
         }
+    }
+
+    /** A shape without a table-state guard. */
+    public RowShape(TableRef table, List<WriteColumn> columns, List<String> keyColumns, String positionColumn, TableRef tombstones) {
+        this(table, columns, keyColumns, positionColumn, tombstones, null);
     }
 
     /** The columns that are not part of the key, position column included. */

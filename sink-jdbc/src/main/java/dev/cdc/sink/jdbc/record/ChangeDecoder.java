@@ -53,7 +53,8 @@ public final class ChangeDecoder {
         }
         TableRef table = table(record, change.source());
         if (kind == SinkChange.Kind.TRUNCATE) {
-            return Optional.of(new SinkChange(record, kind, table, null, new Object[0], new Object[0], null));
+            Long position = change.position().isPresent() ? change.position().getAsLong() : null;
+            return Optional.of(new SinkChange(record, kind, table, null, new Object[0], new Object[0], position));
         }
         Struct row = change.row();
         RecordShape shape = shapes.shape(table, record.keySchema(), row == null ? null : row.schema());

@@ -18,7 +18,7 @@ import dev.cdc.sink.jdbc.table.TableRef;
  * @param shape    the record's columns; null for truncates
  * @param key      bindable key values, in the order of {@code shape.keyColumns()}; empty for truncates
  * @param row      bindable values of {@code shape.valueColumns()}, may hold {@link UnavailableValue#INSTANCE}
- * @param position the source position; null only without a primary key
+ * @param position the source position; null only without a primary key, or for a truncate event that carries none
  */
 public record SinkChange(SinkRecord record, Kind kind, TableRef table, RecordShape shape, Object[] key, Object[] row, Long position) {
     /** What a change does. */

@@ -30,7 +30,10 @@ import dev.cdc.sink.jdbc.dialect.Dialect;
  *   {@code schema.evolution.drop.columns=drop} (full only);</li>
  *   <li>a rename hint whose old column exists and whose new one does not renames the column (full);</li>
  *   <li>a type the target cannot hold is widened in place when that keeps every value (full; basic
- *   only notes it), otherwise the task stops with the statement to run;</li>
+ *   only notes it); other type changes are converted in place when the cast keeps every value or
+ *   fails ({@link TypeConversions}, full only), otherwise the task stops with the statement to run;
+ *   records of a type the sink converted a column away from ({@link ConvertedColumns}) are written
+ *   into it as they are;</li>
  *   <li>NOT NULL is dropped when records may hold NULL; it is never added (rows written before may
  *   hold NULL).</li>
  * </ul>
@@ -49,6 +52,15 @@ public final class EvolutionPlanner {
      * @throws SchemaMismatchException when the table cannot be made to fit, naming the column, both types and the fix
      */
     public EvolutionPlan plan(TableDefinition target, List<DesiredColumn> desired, Set<String> internalColumns) {
+        return plan(target, desired, internalColumns, new ConvertedColumns());
+    }
+
+    /**
+     * @param converted the columns the task converted before
+     * @throws SchemaMismatchException when the table cannot be made to fit, naming the column, both types and the fix
+     */
+    public EvolutionPlan plan(TableDefinition target, List<DesiredColumn> desired, Set<String> internalColumns,
+                              ConvertedColumns converted) {
         requireNonNull(target, "target is null");
         TableRef table = target.table();
         Map<String, DesiredColumn> desiredByName = new HashMap<>();
@@ -78,6 +90,7 @@ public final class EvolutionPlanner {
 
         List<String> statements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<EvolutionPlan.Conversion> conversions = new ArrayList<>();
         for (SchemaChange change : changes) {
             if (change instanceof SchemaChange.RenameColumn rename) {
                 statements.add(dialect.renameColumn(table, rename.from(), rename.to()));
@@ -86,13 +99,19 @@ public final class EvolutionPlanner {
             } else if (change instanceof SchemaChange.DropColumn drop) {
                 dropColumn(target.column(drop.column()).orElseThrow(), table, statements, notes);
             } else if (change instanceof SchemaChange.ChangeColumnType retype) {
-                changeType(table, targetByNewName.get(retype.column()), desiredByName.get(retype.column()), retype, statements, notes);
+                TargetColumn column = targetByNewName.get(retype.column());
+                if (converted.wasConvertedFrom(table, column.name(), retype.to())) {
+                    notes.add("records still carry " + retype.to() + " for column '" + column.name() + "', which the sink converted to "
+                            + column.nativeType() + "; writing them into it as they are");
+                } else {
+                    changeType(table, column, desiredByName.get(retype.column()), retype, statements, notes, conversions);
+                }
             } else if (change instanceof SchemaChange.ChangeNullability nullability) {
                 relax(table, targetByNewName.get(nullability.column()), desiredByName.get(nullability.column()), statements, notes);
             }
             // defaults and the rest: the sink writes every value explicitly
         }
-        return new EvolutionPlan(statements, notes);
+        return new EvolutionPlan(statements, notes, conversions);
     }
 
     /** The hints that apply: the target has the old column and not the new one, the records the new one and not the old. */
@@ -141,7 +160,7 @@ public final class EvolutionPlanner {
     }
 
     private void changeType(TableRef table, TargetColumn column, DesiredColumn desired, SchemaChange.ChangeColumnType change,
-                            List<String> statements, List<String> notes) {
+                            List<String> statements, List<String> notes, List<EvolutionPlan.Conversion> conversions) {
         TypeCompatibility.Decision decision = TypeCompatibility.decide(change.from(), change.to());
         String newType = dialect.columnType(desired.valueType(), desired.key());
         if (decision == TypeCompatibility.Decision.FITS) {
@@ -156,12 +175,45 @@ public final class EvolutionPlanner {
                     + change.to() + "; values that do not fit will fail (schema.evolution=full widens it to " + newType + ")");
             return;
         }
+        if (config.mode() == SchemaEvolutionMode.FULL && TypeConversions.castable(change.from(), change.to())) {
+            String convert = dialect.convertColumnType(table, column, newType);
+            statements.add(convert);
+            conversions.add(new EvolutionPlan.Conversion(column, convert));
+            return;
+        }
+        String reason = config.mode() == SchemaEvolutionMode.FULL
+                ? "a cast could round or cut values silently, so the sink stops rather than lose data"
+                : "not a widening, and the sink converts types only with schema.evolution=full";
         throw new SchemaMismatchException("Column '" + column.name() + "' of table " + table + " is " + column.nativeType()
-                + " in the target, but the records now carry " + change.to() + " (" + newType + "): not a widening that keeps "
-                + "every stored value, so the sink stops rather than lose or reject data. Fix: convert the column yourself, e.g. "
-                + dialect.changeColumnType(table, column, newType) + (dialect.kind().isMySqlFamily() ? "" : " USING "
-                + dialect.quote(column.name()) + "::" + newType) + ", or add a new column, backfill it and swap the names; "
-                + "then restart the task. Or route the records to a new table with table.name.format");
+                + " in the target, but the records now carry " + change.to() + " (" + newType + "): " + reason + ". Fix: "
+                + manualFix(table, column, newType) + "; then restart the task. Or route the records to a new table with "
+                + "table.name.format");
+    }
+
+    /** The statements a person runs to convert a column: in place, or add a column, backfill it and swap the names. */
+    String manualFix(TableRef table, TargetColumn column, String newType) {
+        String name = column.name();
+        String temporary = name + "__new";
+        return "convert the column yourself, e.g. " + dialect.convertColumnType(table, column, newType)
+                + "; or add a new column, backfill it and swap the names: " + dialect.addColumn(table, ColumnDefinition.of(temporary,
+                newType, true)) + "; UPDATE " + dialect.qualified(table) + " SET " + dialect.quote(temporary) + " = CAST("
+                + dialect.quote(name) + " AS " + castTarget(newType) + "); " + dialect.dropColumn(table, name) + "; "
+                + dialect.renameColumn(table, temporary, name);
+    }
+
+    /** MySQL's CAST knows few type names (CHAR, SIGNED, DECIMAL, DATETIME...); PostgreSQL casts to the column type. */
+    private String castTarget(String newType) {
+        if (!dialect.kind().isMySqlFamily()) {
+            return newType;
+        }
+        String lower = newType.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("int")) {
+            return "SIGNED";
+        }
+        if (lower.contains("char") || lower.contains("text")) {
+            return "CHAR";
+        }
+        return newType;
     }
 
     private void relax(TableRef table, TargetColumn column, DesiredColumn desired, List<String> statements, List<String> notes) {

@@ -9,4 +9,8 @@ public final class SchemaMismatchException extends ConnectException {
     public SchemaMismatchException(String message) {
         super(message);
     }
+
+    public SchemaMismatchException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

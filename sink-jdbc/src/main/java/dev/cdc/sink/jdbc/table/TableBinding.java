@@ -20,10 +20,11 @@ import dev.cdc.sink.jdbc.record.RecordShape;
  * @param softDeleteColumn the soft-delete flag, null unless delete.mode=soft
  * @param tombstones      the tombstone table, null unless hard deletes with a key
  * @param tombstoneKeyColumns the tombstone table's key columns (empty without one)
+ * @param tableStates     the table-state table whose truncate position upserts respect, null for none
  */
 public record TableBinding(TableRef table, RecordShape shape, List<WriteColumn> keyColumns, List<WriteColumn> valueColumns,
                            WriteColumn positionColumn, WriteColumn softDeleteColumn, TableRef tombstones,
-                           List<WriteColumn> tombstoneKeyColumns) {
+                           List<WriteColumn> tombstoneKeyColumns, TableRef tableStates) {
     public TableBinding {
         requireNonNull(table, "table is null");
         requireNonNull(shape, "shape is null");

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.cdc.schema.ColumnType;
 import dev.cdc.sink.jdbc.config.DeleteMode;
+import dev.cdc.sink.jdbc.config.DropTablePolicy;
 import dev.cdc.sink.jdbc.config.InsertMode;
 import dev.cdc.sink.jdbc.config.JdbcSinkConfig;
 import dev.cdc.sink.jdbc.config.PrimaryKeyMode;
@@ -26,6 +27,8 @@ import dev.cdc.sink.jdbc.dialect.Dialect;
 import dev.cdc.sink.jdbc.dialect.WriteColumn;
 import dev.cdc.sink.jdbc.record.FieldColumn;
 import dev.cdc.sink.jdbc.record.RecordShape;
+import dev.cdc.sink.jdbc.write.SqlErrorKind;
+import dev.cdc.sink.jdbc.write.SqlErrors;
 
 /**
  * Makes target tables fit the records and tells the writer how to write them. For each table and
@@ -47,6 +50,9 @@ public final class TableManager {
     private final Set<String> internalColumns;
     private final Map<TableRef, TableDefinition> definitions = new HashMap<>();
     private final Map<BindingKey, TableBinding> bindings = new HashMap<>();
+    private final TableStates states;
+    private final ConvertedColumns converted = new ConvertedColumns();
+    private final RenamedColumns renamed = new RenamedColumns();
     private String defaultSchema;
     private boolean defaultSchemaKnown;
     private int ddlSteps;
@@ -56,6 +62,21 @@ public final class TableManager {
         this.config = requireNonNull(config, "config is null");
         this.planner = new EvolutionPlanner(dialect, config.evolution());
         this.internalColumns = internalColumns(config);
+        this.states = new TableStates(dialect);
+    }
+
+    /** The table-state tables ({@code __cdc_tables}). */
+    public TableStates states() {
+        return states;
+    }
+
+    /**
+     * Whether upserts respect the truncate positions of {@code __cdc_tables}: upserts with a key, when
+     * truncates are applied or dropped tables are dropped.
+     */
+    public boolean keepsTableStates() {
+        return config.write().insertMode() == InsertMode.UPSERT && config.key().mode() != PrimaryKeyMode.NONE
+                && (config.delete().truncateEnabled() || config.evolution().dropTablePolicy() == DropTablePolicy.DROP);
     }
 
     /** The columns the sink adds itself, which records do not provide. */
@@ -85,15 +106,35 @@ public final class TableManager {
         return table.inSchema(defaultSchema);
     }
 
-    /** Whether the table exists. */
-    public boolean exists(Connection connection, TableRef table) throws SQLException {
-        return definition(connection, resolve(connection, table)).isPresent();
-    }
-
     /** Forgets what it read, e.g. after a failure that may come from a table changed behind the sink's back. */
     public void forget() {
         definitions.clear();
         bindings.clear();
+        states.forget();
+    }
+
+    /** Forgets what it read of one table (renamed, dropped or altered by a schema-change event). */
+    public void forget(TableRef table) {
+        definitions.remove(table);
+        definitions.remove(TombstoneTables.of(table, dialect.maxIdentifierLength()));
+        bindings.keySet().removeIf(key -> key.table().equals(table));
+        converted.forget(table);
+    }
+
+    /** Forgets a table that no longer exists under its name (renamed, dropped), renames included. */
+    public void forgetTable(TableRef table) {
+        forget(table);
+        renamed.forget(table);
+    }
+
+    /** The column renames applied from schema-change events, which records of the older schema follow. */
+    public RenamedColumns renamedColumns() {
+        return renamed;
+    }
+
+    /** The table as it exists, or empty (cached). */
+    public Optional<TableDefinition> read(Connection connection, TableRef table) throws SQLException {
+        return definition(connection, resolve(connection, table));
     }
 
     /**
@@ -112,13 +153,15 @@ public final class TableManager {
         }
         TableDefinition definition = fit(connection, table, shape, beforeDdl);
         TableRef tombstones = needsTombstones(shape) ? fitTombstones(connection, definition, shape, beforeDdl) : null;
-        binding = bind(definition, shape, tombstones, tombstones == null ? null : definition(connection, tombstones).orElseThrow());
+        TableRef tableStates = keepsTableStates() ? states.ensure(connection, table, beforeDdl) : null;
+        binding = bind(definition, shape, tombstones, tombstones == null ? null : definition(connection, tombstones).orElseThrow(),
+                tableStates);
         bindings.put(key, binding);
         return binding;
     }
 
     private TableDefinition fit(Connection connection, TableRef table, RecordShape shape, Runnable beforeDdl) throws SQLException {
-        List<DesiredColumn> desired = desiredColumns(shape);
+        List<DesiredColumn> desired = desiredColumns(table, shape);
         Optional<TableDefinition> existing = definition(connection, table);
         if (existing.isEmpty()) {
             String create = createTable(table, desired);
@@ -130,30 +173,43 @@ public final class TableManager {
             runDdl(connection, table, List.of(create));
             return reread(connection, table);
         }
-        List<String> statements = plan(existing.get(), desired, shape);
-        if (statements.isEmpty()) {
+        EvolutionPlan plan = plan(existing.get(), desired, shape);
+        if (plan.isEmpty()) {
             return existing.get();
         }
         beforeDdl.run();
         try {
-            runDdl(connection, table, statements);
+            runDdl(connection, table, plan.statements());
         } catch (SQLException e) {
+            if (!plan.conversions().isEmpty() && SqlErrors.classify(e) == SqlErrorKind.BAD_ROW) {
+                throw conversionFailed(table, plan, e);
+            }
             LOG.warn("DDL on {} failed ({}); reading the table again in case another task changed it", table, e.getMessage());
-            List<String> again = plan(reread(connection, table), desired, shape);
+            EvolutionPlan again = plan(reread(connection, table), desired, shape);
             if (!again.isEmpty()) {
                 throw e;
             }
         }
+        plan.conversions().forEach(conversion -> converted.converted(table, conversion.column().name(), conversion.column().type()));
         return reread(connection, table);
     }
 
-    private List<String> plan(TableDefinition definition, List<DesiredColumn> desired, RecordShape shape) {
-        EvolutionPlan plan = planner.plan(definition, desired, internalColumns);
+    private SchemaMismatchException conversionFailed(TableRef table, EvolutionPlan plan, SQLException e) {
+        EvolutionPlan.Conversion conversion = plan.conversions().get(0);
+        return new SchemaMismatchException("Converting column '" + conversion.column().name() + "' of table " + table + " from "
+                + conversion.column().nativeType() + " failed: a stored value cannot be converted (" + SqlErrors.describe(e)
+                + "); the column is unchanged. The sink ran: " + plan.conversions().stream().map(EvolutionPlan.Conversion::statement)
+                .toList() + ". Fix or delete the values that do not convert and restart the task, or route the records to a new "
+                + "table with table.name.format", e);
+    }
+
+    private EvolutionPlan plan(TableDefinition definition, List<DesiredColumn> desired, RecordShape shape) {
+        EvolutionPlan plan = planner.plan(definition, desired, internalColumns, converted);
         plan.notes().forEach(note -> LOG.warn("Table {}: {}", definition.table(), note));
         List<String> statements = new ArrayList<>(plan.statements());
         statements.addAll(internalColumnStatements(definition));
         checkPrimaryKey(definition, shape);
-        return statements;
+        return new EvolutionPlan(statements, plan.notes(), plan.conversions());
     }
 
     private List<String> internalColumnStatements(TableDefinition definition) {
@@ -187,12 +243,19 @@ public final class TableManager {
         }
     }
 
-    private List<DesiredColumn> desiredColumns(RecordShape shape) {
+    private List<DesiredColumn> desiredColumns(TableRef table, RecordShape shape) {
         boolean soft = config.delete().mode() == DeleteMode.SOFT;
         List<DesiredColumn> desired = new ArrayList<>();
         shape.keyColumns().forEach(column -> desired.add(new DesiredColumn(column.name(), column.type(), false, true)));
-        shape.valueColumns().forEach(column -> desired.add(new DesiredColumn(column.name(), column.type(), soft || column.optional(), false)));
+        shape.valueColumns().forEach(column -> desired.add(new DesiredColumn(targetName(table, shape, column), column.type(),
+                soft || column.optional(), false)));
         return desired;
+    }
+
+    private String targetName(TableRef table, RecordShape shape, FieldColumn column) {
+        Set<String> fields = new HashSet<>(shape.keyColumnNames());
+        shape.valueColumns().forEach(value -> fields.add(value.name()));
+        return renamed.targetName(table, column.name(), fields);
     }
 
     private String createTable(TableRef table, List<DesiredColumn> desired) {
@@ -268,23 +331,29 @@ public final class TableManager {
         return statements;
     }
 
-    private TableBinding bind(TableDefinition table, RecordShape shape, TableRef tombstones, TableDefinition tombstoneTable) {
+    private TableBinding bind(TableDefinition table, RecordShape shape, TableRef tombstones, TableDefinition tombstoneTable,
+                              TableRef tableStates) {
         List<WriteColumn> keys = shape.keyColumns().stream().map(column -> writeColumn(table, column)).toList();
-        List<WriteColumn> values = shape.valueColumns().stream().map(column -> writeColumn(table, column)).toList();
+        List<WriteColumn> values = shape.valueColumns().stream()
+                .map(column -> writeColumn(table, column, targetName(table.table(), shape, column))).toList();
         WriteColumn position = new WriteColumn(config.write().positionColumn(), ColumnType.int64(),
                 table.column(config.write().positionColumn()).orElseThrow().nativeType());
         WriteColumn softDelete = config.delete().mode() != DeleteMode.SOFT ? null : new WriteColumn(config.delete().softDeleteColumn(),
                 ColumnType.booleanType(), table.column(config.delete().softDeleteColumn()).orElseThrow().nativeType());
         List<WriteColumn> tombstoneKeys = tombstoneTable == null ? List.of() : shape.keyColumns().stream()
                 .map(column -> writeColumn(tombstoneTable, column)).toList();
-        return new TableBinding(table.table(), shape, keys, values, position, softDelete, tombstones, tombstoneKeys);
+        return new TableBinding(table.table(), shape, keys, values, position, softDelete, tombstones, tombstoneKeys, tableStates);
     }
 
     private static WriteColumn writeColumn(TableDefinition table, FieldColumn column) {
-        TargetColumn target = table.column(column.name()).orElseThrow(() -> new SchemaMismatchException("Table " + table.table()
-                + " has no column '" + column.name() + "' after schema evolution; its columns are "
+        return writeColumn(table, column, column.name());
+    }
+
+    private static WriteColumn writeColumn(TableDefinition table, FieldColumn column, String name) {
+        TargetColumn target = table.column(name).orElseThrow(() -> new SchemaMismatchException("Table " + table.table()
+                + " has no column '" + name + "' after schema evolution; its columns are "
                 + table.columns().stream().map(TargetColumn::name).toList()));
-        return new WriteColumn(column.name(), column.type(), target.nativeType());
+        return new WriteColumn(name, column.type(), target.nativeType());
     }
 
     private Optional<TableDefinition> definition(Connection connection, TableRef table) throws SQLException {
@@ -305,7 +374,8 @@ public final class TableManager {
                 + " does not exist right after the sink created or altered it; does the user see it (search_path, privileges)?"));
     }
 
-    private void runDdl(Connection connection, TableRef table, List<String> statements) throws SQLException {
+    /** Runs DDL statements, each committed on its own, and forgets the bindings. */
+    void runDdl(Connection connection, TableRef table, List<String> statements) throws SQLException {
         bindings.clear();
         for (String sql : statements) {
             ddlSteps++;

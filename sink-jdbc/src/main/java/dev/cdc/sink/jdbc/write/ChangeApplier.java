@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,18 +19,22 @@ import org.slf4j.LoggerFactory;
 
 import dev.cdc.sink.jdbc.config.JdbcSinkConfig;
 import dev.cdc.sink.jdbc.dialect.Dialect;
+import dev.cdc.schema.event.SchemaChangeEvent;
 import dev.cdc.sink.jdbc.record.ChangeDecoder;
+import dev.cdc.sink.jdbc.record.SchemaChangeDecoder;
 import dev.cdc.sink.jdbc.record.SinkChange;
 import dev.cdc.sink.jdbc.table.TableBinding;
 import dev.cdc.sink.jdbc.table.TableManager;
-import dev.cdc.sink.jdbc.table.TableRef;
+import dev.cdc.sink.jdbc.table.SchemaEventApplier;
+import dev.cdc.sink.jdbc.table.TableTruncator;
 
 /**
  * Applies the records of {@code put()} to the target, synchronously: when {@link #apply} returns,
  * every change is committed (or reported as errant), so Connect may commit the records' offsets.
  *
  * <p>Steps for each record: (1) decode it (a record that cannot be decoded goes to the
- * {@link ErrantRecords}); (2) make its table fit ({@link TableManager}; DDL first writes the changes
+ * {@link ErrantRecords}); a schema-change event is no row: the held changes are written, then its
+ * DDL runs ({@link SchemaEventApplier}); (2) make its table fit ({@link TableManager}; DDL first writes the changes
  * held so far); (3) hold the change; at {@code batch.size} changes, at a truncate and at the end
  * (4) write the held changes: reduce them to the last per key, write them in one transaction, commit.
  *
@@ -50,6 +53,9 @@ public final class ChangeApplier implements AutoCloseable {
     private final ChangeDecoder decoder;
     private final TableManager tables;
     private final RowWriter writer;
+    private final TableTruncator truncator;
+    private final SchemaChangeDecoder schemaChanges;
+    private final SchemaEventApplier schemaEvents;
     private final ErrantRecords errantRecords;
     private final ConnectionSupplier connections;
     private final Backoff backoff;
@@ -70,6 +76,9 @@ public final class ChangeApplier implements AutoCloseable {
         this.decoder = requireNonNull(decoder, "decoder is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.writer = requireNonNull(writer, "writer is null");
+        this.truncator = new TableTruncator(dialect, tables, config);
+        this.schemaChanges = new SchemaChangeDecoder(config.table().nameFormat());
+        this.schemaEvents = new SchemaEventApplier(dialect, tables, config);
         this.errantRecords = requireNonNull(errantRecords, "errantRecords is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.sleeper = requireNonNull(sleeper, "sleeper is null");
@@ -79,6 +88,11 @@ public final class ChangeApplier implements AutoCloseable {
     /** Applies and commits every record, or throws. */
     public void apply(Collection<SinkRecord> records) {
         for (SinkRecord record : records) {
+            if (SchemaChangeDecoder.isSchemaChange(record)) {
+                flush();
+                applySchemaChange(record);
+                continue;
+            }
             Optional<SinkChange> change = decode(record);
             if (change.isEmpty()) {
                 continue;
@@ -162,16 +176,24 @@ public final class ChangeApplier implements AutoCloseable {
     private void truncate(SinkChange change) {
         runWithRetries("truncating " + change.table() + " for the record at " + change.coordinates(), () -> {
             Connection target = connection();
-            TableRef table = tables.resolve(target, change.table());
-            if (!tables.exists(target, table)) {
-                LOG.info("Skipping the truncate of {}: the table does not exist", table);
-                return;
-            }
-            try (Statement statement = target.createStatement()) {
-                statement.execute(dialect.truncate(table));
-            }
+            truncator.truncate(target, tables.resolve(target, change.table()), change.position());
             target.commit();
         });
+    }
+
+    /** A schema-change event: no row; its DDL runs after the changes held before it. */
+    private void applySchemaChange(SinkRecord record) {
+        SchemaChangeEvent event;
+        try {
+            event = schemaChanges.decode(record);
+        } catch (DataException e) {
+            errantRecords.rejected(record, e);
+            return;
+        }
+        String where = "topic " + record.originalTopic() + " partition " + record.originalKafkaPartition() + " offset "
+                + record.originalKafkaOffset();
+        runWithRetries("applying the schema-change event " + event + " at " + where,
+                () -> schemaEvents.apply(connection(), event, table -> schemaChanges.target(record, event, table)));
     }
 
     private interface SqlWork {

@@ -73,7 +73,7 @@ public final class RowWriter {
         }
         columns.add(binding.positionColumn());
         RowShape shape = new RowShape(binding.table(), columns, binding.keyColumnNames(), binding.positionColumn().name(),
-                binding.tombstones());
+                binding.tombstones(), binding.tableStates());
         List<Object[]> rows = new ArrayList<>(changes.size());
         for (PendingChange pending : changes) {
             SinkChange change = pending.change();
@@ -115,8 +115,8 @@ public final class RowWriter {
         List<WriteColumn> columns = new ArrayList<>(binding.keyColumns());
         columns.add(binding.softDeleteColumn());
         columns.add(binding.positionColumn());
-        executeMultiRow(connection, new RowShape(binding.table(), columns, binding.keyColumnNames(), binding.positionColumn().name(), null),
-                keyAndPositionRows(changes, Boolean.TRUE), dialect::upsert);
+        executeMultiRow(connection, new RowShape(binding.table(), columns, binding.keyColumnNames(), binding.positionColumn().name(), null,
+                binding.tableStates()), keyAndPositionRows(changes, Boolean.TRUE), dialect::upsert);
     }
 
     private static List<Object[]> keyAndPositionRows(List<PendingChange> changes, Object flag) {

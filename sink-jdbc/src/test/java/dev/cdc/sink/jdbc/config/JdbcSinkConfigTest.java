@@ -46,6 +46,7 @@ class JdbcSinkConfigTest {
         assertThat(config.evolution().mode()).isEqualTo(SchemaEvolutionMode.BASIC);
         assertThat(config.evolution().dropPolicy()).isEqualTo(DropColumnPolicy.KEEP_NULLABLE);
         assertThat(config.evolution().renames().isEmpty()).isTrue();
+        assertThat(config.evolution().dropTablePolicy()).isEqualTo(DropTablePolicy.KEEP);
         assertThat(config.retry()).isEqualTo(new RetryConfig(10, 500, 30_000));
     }
 
@@ -68,6 +69,7 @@ class JdbcSinkConfigTest {
                 "schema.evolution", "full",
                 "schema.evolution.drop.columns", "drop",
                 "schema.evolution.column.renames", "orders.name:full_name,orders.qty:quantity",
+                "schema.evolution.drop.tables", "DROP",
                 "max.retries", "3",
                 "retry.backoff.ms", "5",
                 "retry.backoff.max.ms", "50"));
@@ -82,6 +84,7 @@ class JdbcSinkConfigTest {
         assertThat(config.evolution().dropPolicy()).isEqualTo(DropColumnPolicy.DROP);
         assertThat(config.evolution().renames().forTable("orders"))
                 .containsExactly(new ColumnRename("name", "full_name"), new ColumnRename("qty", "quantity"));
+        assertThat(config.evolution().dropTablePolicy()).isEqualTo(DropTablePolicy.DROP);
         assertThat(config.retry()).isEqualTo(new RetryConfig(3, 5, 50));
     }
 
@@ -111,6 +114,7 @@ class JdbcSinkConfigTest {
             "delete.mode|purge|must be one of hard, soft",
             "schema.evolution|advanced|must be one of none, basic, full",
             "schema.evolution.drop.columns|forget|must be one of keep_nullable, drop",
+            "schema.evolution.drop.tables|purge|Invalid value purge for configuration schema.evolution.drop.tables: must be one of keep, drop",
             "batch.size|0|Invalid value 0 for configuration batch.size: must be a whole number from 1 to 100000",
             "batch.size|many|Invalid value many for configuration batch.size: Not a number of type INT",
             "max.retries|-1|must be a whole number from 0 to 1000",
@@ -150,6 +154,7 @@ class JdbcSinkConfigTest {
             "primary.key.mode=none,insert.mode=insert,delete.enabled=false,primary.key.fields=id|primary.key.fields|must be empty when primary.key.mode=none",
             "schema.evolution.drop.columns=drop|schema.evolution.drop.columns|needs schema.evolution=full (it is basic)",
             "schema.evolution.column.renames=t.a:b|schema.evolution.column.renames|needs schema.evolution=full (it is basic)",
+            "schema.evolution.drop.tables=drop|schema.evolution.drop.tables|needs schema.evolution=full (it is basic)",
             "delete.soft.column=__cdc_position|delete.soft.column|must differ from source.position.column",
             "retry.backoff.ms=100,retry.backoff.max.ms=10|retry.backoff.max.ms|must not be below retry.backoff.ms (100)",
     })

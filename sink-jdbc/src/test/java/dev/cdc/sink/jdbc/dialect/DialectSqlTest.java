@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.cdc.schema.ColumnType;
 import dev.cdc.sink.jdbc.config.DialectKind;
 import dev.cdc.sink.jdbc.table.TableRef;
+import dev.cdc.sink.jdbc.table.TargetColumn;
 
 /** Golden SQL of the guarded statements, and the round trip of every type through each dialect. */
 class DialectSqlTest {
@@ -67,6 +68,54 @@ class DialectSqlTest {
                 "ON CONFLICT (\"id\") DO UPDATE SET \"__cdc_position\" = GREATEST(\"__d\".\"__cdc_position\", EXCLUDED.\"__cdc_position\")");
         assertThat(new MySqlDialect(DialectKind.MARIADB).recordTombstones(keys, 1)).endsWith(
                 "ON DUPLICATE KEY UPDATE `__cdc_position` = GREATEST(`__cdc_position`, VALUES(`__cdc_position`))");
+    }
+
+    @Test
+    void upsertsSkipChangesOlderThanTheTablesLastTruncate() {
+        RowShape guarded = new RowShape(TABLE, SHAPE.columns(), List.of("id"), "__cdc_position", null, TABLE.sibling("__cdc_tables"));
+        assertThat(new PostgresDialect().upsert(guarded, 1)).contains(") AS \"__v\" (\"id\", \"note\", \"__cdc_position\") "
+                + "WHERE NOT EXISTS (SELECT 1 FROM \"shop\".\"__cdc_tables\" \"__s\" WHERE \"__s\".\"table_name\" = 'orders' "
+                + "AND \"__s\".\"truncated_position\" > \"__v\".\"__cdc_position\") ON CONFLICT");
+        assertThat(new MySqlDialect(DialectKind.MARIADB).upsert(guarded, 1)).contains(") AS `__v` "
+                + "WHERE NOT EXISTS (SELECT 1 FROM `shop`.`__cdc_tables` `__s` WHERE `__s`.`table_name` = 'orders' "
+                + "AND `__s`.`truncated_position` > `__v`.`__cdc_position`) ON DUPLICATE KEY UPDATE");
+        RowShape both = new RowShape(TABLE, SHAPE.columns(), List.of("id"), "__cdc_position", SHAPE.tombstones(), TABLE.sibling("__cdc_tables"));
+        assertThat(new PostgresDialect().upsert(both, 1)).contains("\"__v\".\"__cdc_position\") AND NOT EXISTS (SELECT 1 FROM \"shop\".\"__cdc_tables\"");
+    }
+
+    @Test
+    void tableNamesInGuardsAreQuotedLiterals() {
+        RowShape odd = new RowShape(new TableRef("shop", "o'd\\d"), SHAPE.columns(), List.of("id"), "__cdc_position", null,
+                TABLE.sibling("__cdc_tables"));
+        assertThat(new PostgresDialect().upsert(odd, 1)).contains("= 'o''d\\d' AND");
+        assertThat(new MySqlDialect(DialectKind.MARIADB).upsert(odd, 1)).contains("= 'o''d\\\\d' AND");
+    }
+
+    @Test
+    void truncatesKeepRowsAtOrAfterTheirPosition() {
+        assertThat(new PostgresDialect().deleteOlderThan(TABLE, "__cdc_position"))
+                .isEqualTo("DELETE FROM \"shop\".\"orders\" WHERE \"__cdc_position\" IS NULL OR \"__cdc_position\" < ?");
+        assertThat(new MySqlDialect(DialectKind.MARIADB).anyRowAtOrAfter(TABLE, "__cdc_position"))
+                .isEqualTo("SELECT 1 FROM `shop`.`orders` WHERE `__cdc_position` >= ? LIMIT 1");
+    }
+
+    @Test
+    void conversionsCastWithoutCharacterLengthsOnPostgresAndModifyOnMysql() {
+        TargetColumn code = new TargetColumn("code", "integer", ColumnType.int32(), true);
+        assertThat(new PostgresDialect().convertColumnType(TABLE, code, "character varying(20)")).isEqualTo(
+                "ALTER TABLE \"shop\".\"orders\" ALTER COLUMN \"code\" TYPE character varying(20) USING CAST(\"code\" AS character varying)");
+        assertThat(new MySqlDialect(DialectKind.MARIADB).convertColumnType(TABLE, code, "varchar(20)"))
+                .isEqualTo("ALTER TABLE `shop`.`orders` MODIFY COLUMN `code` varchar(20) NULL");
+    }
+
+    @Test
+    void tablesAreRenamedWithinAndAcrossSchemas() {
+        assertThat(new PostgresDialect().renameTable(TABLE, TABLE.sibling("purchases")))
+                .containsExactly("ALTER TABLE \"shop\".\"orders\" RENAME TO \"purchases\"");
+        assertThat(new PostgresDialect().renameTable(TABLE, new TableRef("archive", "purchases"))).containsExactly(
+                "ALTER TABLE \"shop\".\"orders\" RENAME TO \"purchases\"", "ALTER TABLE \"shop\".\"purchases\" SET SCHEMA \"archive\"");
+        assertThat(new MySqlDialect(DialectKind.MARIADB).renameTable(TABLE, new TableRef("archive", "purchases")))
+                .containsExactly("RENAME TABLE `shop`.`orders` TO `archive`.`purchases`");
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.cdc.sink.jdbc.ChangeEvents;
 import dev.cdc.sink.jdbc.FakeErrantRecordReporter;
 import dev.cdc.sink.jdbc.FakeSinkTaskContext;
 import dev.cdc.sink.jdbc.JdbcSinkTask;
+import dev.cdc.sink.jdbc.SchemaChangeEvents;
 import dev.cdc.sink.jdbc.record.UnavailableValue;
 
 /**
@@ -416,8 +417,26 @@ abstract class JdbcSinkFeatureSuite {
     }
 
     @Test
-    void anIncompatibleTypeChangeStopsWithTheFix() throws SQLException {
+    void aTypeChangeACastCouldRoundStopsWithTheFix() throws SQLException {
         JdbcSinkTask task = start("schema.evolution", "full");
+        ChangeEvents v1 = new ChangeEvents("items", SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("price", decimal(10)).build());
+        ChangeEvents v2 = v1.withRowSchema(SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("price", Schema.OPTIONAL_INT32_SCHEMA).build());
+        put(task, v1.insert(10, 1, new BigDecimal("12.34")));
+        assertThatThrownBy(() -> put(task, v2.insert(11, 2, 7)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Column 'price' of table")
+                .hasMessageContaining("round or cut values silently")
+                .hasMessageContaining("ALTER TABLE")
+                .hasMessageContaining("__new");
+        assertThat(row("items", 1)).containsEntry("price", new BigDecimal("12.34"));
+        assertThat(row("items", 2)).isNull();
+    }
+
+    @Test
+    void withBasicEvolutionATypeConversionStopsWithTheFix() throws SQLException {
+        JdbcSinkTask task = start();
         ChangeEvents v1 = new ChangeEvents("items", SchemaBuilder.struct().optional().name("v")
                 .field("id", Schema.INT32_SCHEMA).field("code", Schema.OPTIONAL_INT32_SCHEMA).build());
         ChangeEvents v2 = v1.withRowSchema(SchemaBuilder.struct().optional().name("v")
@@ -425,10 +444,227 @@ abstract class JdbcSinkFeatureSuite {
         put(task, v1.insert(10, 1, 5));
         assertThatThrownBy(() -> put(task, v2.insert(11, 2, "A-5")))
                 .isInstanceOf(ConnectException.class)
-                .hasMessageContaining("Column 'code' of table")
+                .hasMessageContaining("converts types only with schema.evolution=full")
                 .hasMessageContaining("ALTER TABLE");
-        assertThat(row("items", 1)).isNotNull();
-        assertThat(row("items", 2)).isNull();
+        assertThat(target.columnType("items", "code")).startsWith("int");
+    }
+
+    @Test
+    void anIntegerColumnIsConvertedToTextWithItsValuesAndOlderRecordsDoNotFlipItBack() throws SQLException {
+        JdbcSinkTask task = start("schema.evolution", "full");
+        ChangeEvents v1 = new ChangeEvents("items", SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("code", Schema.OPTIONAL_INT32_SCHEMA).build());
+        ChangeEvents v2 = v1.withRowSchema(SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("code", Schema.OPTIONAL_STRING_SCHEMA).build());
+        put(task, v1.insert(10, 1, 5), v1.insert(11, 3, -12));
+        put(task, v2.insert(20, 2, "A-5"));
+        assertThat(target.columnType("items", "code")).isIn("text", "longtext");
+        assertThat(row("items", 1)).containsEntry("code", "5");
+        assertThat(row("items", 2)).containsEntry("code", "A-5");
+
+        put(task, v1.update(15, 4, 7), v2.update(21, 3, "B-12"));
+        assertThat(target.columnType("items", "code")).isIn("text", "longtext");
+        assertThat(row("items", 4)).containsEntry("code", "7");
+        assertThat(row("items", 3)).containsEntry("code", "B-12");
+    }
+
+    @Test
+    void aTextColumnIsConvertedToATimestampWithItsValues() throws SQLException {
+        JdbcSinkTask task = start("schema.evolution", "full");
+        ChangeEvents v1 = new ChangeEvents("events", SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("at", sized(30)).build());
+        ChangeEvents v2 = v1.withRowSchema(SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("at", SchemaBuilder.int64().name(ConnectSchemaNames.MICRO_TIMESTAMP).optional().build())
+                .build());
+        put(task, v1.insert(10, 1, "2024-01-02 03:04:05"), v1.insert(11, 2, null));
+        put(task, v2.insert(20, 3, 1_700_000_000_000_000L));
+        assertThat(target.columnType("events", "at")).containsAnyOf("timestamp(6)", "datetime(6)");
+        assertThat(timestampText("events", 1)).startsWith("2024-01-02 03:04:05");
+        assertThat(timestampText("events", 2)).isNull();
+        assertThat(timestampText("events", 3)).startsWith("2023-11-14 22:13:20");
+    }
+
+    @Test
+    void aValueThatCannotBeConvertedStopsWithTheSqlAndLeavesTheColumnAsItWas() throws SQLException {
+        JdbcSinkTask task = start("schema.evolution", "full");
+        ChangeEvents v1 = new ChangeEvents("events", SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("at", sized(30)).build());
+        ChangeEvents v2 = v1.withRowSchema(SchemaBuilder.struct().optional().name("v")
+                .field("id", Schema.INT32_SCHEMA).field("at", SchemaBuilder.int64().name(ConnectSchemaNames.MICRO_TIMESTAMP).optional().build())
+                .build());
+        put(task, v1.insert(10, 1, "2024-01-02 03:04:05"), v1.insert(11, 2, "not a date"));
+        assertThatThrownBy(() -> put(task, v2.insert(20, 3, 1_700_000_000_000_000L)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("Converting column 'at' of table")
+                .hasMessageContaining("cannot be converted")
+                .hasMessageContaining("ALTER TABLE");
+        assertThat(target.columnType("events", "at")).containsAnyOf("varchar(30)", "character varying(30)");
+        assertThat(row("events", 2)).containsEntry("at", "not a date");
+        assertThat(row("events", 3)).isNull();
+    }
+
+    private String timestampText(String table, int id) throws SQLException {
+        Object value = target.query("SELECT CAST(" + target.quote("at") + " AS CHAR(26)) AS v FROM " + target.qualified(table) + " WHERE "
+                + target.quote("id") + " = " + id).get(0).get("v");
+        return value == null ? null : value.toString();
+    }
+
+    // ---- truncates: replays do not bring rows back ----
+
+    @Test
+    void aReplayFromBeforeATruncateDoesNotBringRowsBack() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        List<SinkRecord> topic = List.of(customers.insert(10, 1, "a", null), customers.insert(11, 2, "b", null),
+                customers.delete(12, 2, "b", null), customers.tombstone(2, "b", null), customers.truncate(13),
+                customers.insert(14, 3, "c", null), customers.update(15, 3, "c2", null));
+        task.put(topic);
+        assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("c2");
+        assertThat(target.rows("customers__cdc_deletes")).as("tombstones older than the truncate are pruned").isEmpty();
+        assertThat(target.rows("__cdc_tables")).singleElement().satisfies(state -> assertThat(state)
+                .containsEntry("table_name", "customers").containsEntry("truncated_position", 13L));
+
+        task.put(topic); // the whole topic again, from offset 0
+        assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("c2");
+
+        JdbcSinkTask restarted = start();
+        restarted.put(topic);
+        assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("c2");
+    }
+
+    @Test
+    void aTruncateKeepsRowsOfLaterChangesThatArrivedFirst() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "old", null), customers.insert(30, 2, "newer than the truncate", null));
+        put(task, customers.truncate(20));
+        assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("newer than the truncate");
+        put(task, customers.insert(10, 1, "old", null));
+        assertThat(row("customers", 1)).isNull();
+    }
+
+    @Test
+    void aTruncateEventOnTheSchemaTopicDoesNotTruncateAgain() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        SchemaChangeEvents schema = new SchemaChangeEvents();
+        put(task, customers.insert(10, 1, "a", null), customers.truncate(20), customers.insert(30, 2, "b", null));
+        put(task, schema.truncate(20, "customers"));
+        assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("b");
+    }
+
+    // ---- structured schema-change events (<prefix>.schema-changes) ----
+
+    static Schema customerRenamed() {
+        return SchemaBuilder.struct().optional().name("test.inventory.customers.Value")
+                .field("id", Schema.INT32_SCHEMA).field("full_name", Schema.OPTIONAL_STRING_SCHEMA).build();
+    }
+
+    @Test
+    void aRenameColumnEventRenamesTheColumnWithItsValuesWithoutHints() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents v1 = new ChangeEvents("customers", customerV1().build());
+        ChangeEvents v2 = v1.withRowSchema(customerRenamed());
+        SchemaChangeEvents schema = new SchemaChangeEvents();
+        put(task, v1.insert(10, 1, "Ada"));
+        put(task, schema.renameColumn(20, "customers", "name", "full_name"), v2.insert(30, 2, "Bob"));
+        assertThat(row("customers", 1)).containsEntry("full_name", "Ada").doesNotContainKey("name");
+        assertThat(row("customers", 2)).containsEntry("full_name", "Bob");
+        assertThat(target.count("customers")).as("the event is no row").isEqualTo(2);
+
+        put(task, schema.renameColumn(20, "customers", "name", "full_name"));
+        assertThat(row("customers", 1)).containsEntry("full_name", "Ada");
+    }
+
+    @Test
+    void aRenameColumnEventAfterRecordsOfTheNewSchemaMovesTheOlderValues() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents v1 = new ChangeEvents("customers", customerV1().build());
+        ChangeEvents v2 = v1.withRowSchema(customerRenamed());
+        SchemaChangeEvents schema = new SchemaChangeEvents();
+        put(task, v1.insert(10, 1, "Ada"), v1.insert(11, 3, "Cy"));
+        put(task, v2.update(30, 3, "Cy new"), v2.insert(31, 2, "Bob"), v2.insert(32, 4, null));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada").containsEntry("full_name", null);
+
+        put(task, schema.renameColumn(20, "customers", "name", "full_name"));
+        assertThat(row("customers", 1)).containsEntry("full_name", "Ada").doesNotContainKey("name");
+        assertThat(row("customers", 3)).containsEntry("full_name", "Cy new");
+        assertThat(row("customers", 2)).containsEntry("full_name", "Bob");
+        assertThat(row("customers", 4)).containsEntry("full_name", null);
+    }
+
+    @Test
+    void recordsOfTheOldSchemaArrivingAfterARenameColumnEventGoToTheRenamedColumn() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents v1 = new ChangeEvents("customers", customerV1().build());
+        ChangeEvents v2 = v1.withRowSchema(customerRenamed());
+        SchemaChangeEvents schema = new SchemaChangeEvents();
+        put(task, v1.insert(10, 1, "Ada"));
+        put(task, schema.renameColumn(20, "customers", "name", "full_name"));
+        put(task, v1.insert(15, 3, "Cy, late"), v2.insert(30, 2, "Bob"));
+        assertThat(row("customers", 3)).containsEntry("full_name", "Cy, late").doesNotContainKey("name");
+        assertThat(row("customers", 2)).containsEntry("full_name", "Bob");
+    }
+
+    @Test
+    void aRenameTableEventRenamesTheTargetTableItsTombstonesAndItsTruncatePosition() throws SQLException {
+        JdbcSinkTask task = start("table.name.format", "${source.db}_${source.table}");
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        ChangeEvents clients = new ChangeEvents("clients", CUSTOMER);
+        SchemaChangeEvents schema = new SchemaChangeEvents();
+        put(task, customers.insert(5, 9, "before the truncate", null), customers.truncate(8));
+        put(task, customers.insert(10, 1, "Ada", null), customers.insert(11, 2, "Bob", null), customers.delete(12, 2, "Bob", null));
+        put(task, schema.renameTable(20, "customers", "clients"), clients.insert(30, 3, "Cy", null));
+
+        assertThat(target.tableExists("inventory_customers")).isFalse();
+        assertThat(target.tableExists("inventory_customers__cdc_deletes")).isFalse();
+        assertThat(target.rows("inventory_clients")).extracting(row -> row.get("name")).containsExactly("Ada", "Cy");
+        assertThat(target.rows("inventory_clients__cdc_deletes")).singleElement()
+                .satisfies(tombstone -> assertThat(tombstone).containsEntry("__cdc_position", 12L));
+
+        put(task, clients.insert(11, 2, "Bob", null), clients.insert(5, 9, "before the truncate", null));
+        assertThat(target.rows("inventory_clients")).as("the delete and the truncate still guard the renamed table")
+                .extracting(row -> row.get("name")).containsExactly("Ada", "Cy");
+    }
+
+    @Test
+    void aDropTableEventKeepsTheTableByDefault() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", null), new SchemaChangeEvents().dropTable(20, "customers"));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada");
+    }
+
+    @Test
+    void aDropTableEventDropsTheTableWhenConfiguredAndAReplayDoesNotRefillIt() throws SQLException {
+        JdbcSinkTask task = start("schema.evolution", "full", "schema.evolution.drop.tables", "drop");
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", null), customers.delete(11, 1, "Ada", null), customers.insert(12, 2, "Bob", null));
+        put(task, new SchemaChangeEvents().dropTable(20, "customers"));
+        assertThat(target.tableExists("customers")).isFalse();
+        assertThat(target.tableExists("customers__cdc_deletes")).isFalse();
+
+        put(task, customers.insert(12, 2, "Bob", null));
+        assertThat(target.count("customers")).isZero();
+        put(task, customers.insert(30, 3, "a new table's row", null));
+        assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("a new table's row");
+    }
+
+    @Test
+    void aPrimaryKeyChangeStopsWithTheFixUntilTheTargetHasTheNewKey() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        SchemaChangeEvents schema = new SchemaChangeEvents();
+        put(task, customers.insert(10, 1, "Ada", null));
+        SinkRecord rekey = schema.changePrimaryKey(20, "customers", List.of("id"), List.of("id", "name"));
+        assertThatThrownBy(() -> put(task, rekey))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("changed from [id] to [id, name]")
+                .hasMessageContaining("ADD PRIMARY KEY")
+                .hasMessageContaining("customers__cdc_deletes");
+
+        put(task, schema.changePrimaryKey(21, "customers", List.of("id", "name"), List.of("id")));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada");
     }
 
     @Test

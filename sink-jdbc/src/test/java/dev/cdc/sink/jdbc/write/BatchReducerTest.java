@@ -24,7 +24,7 @@ class BatchReducerTest {
             List.of(new FieldColumn("a", Schema.OPTIONAL_STRING_SCHEMA, ColumnType.string(), true),
                     new FieldColumn("b", Schema.OPTIONAL_STRING_SCHEMA, ColumnType.string(), true)));
     private static final TableBinding BINDING = new TableBinding(TABLE, SHAPE, List.of(), List.of(),
-            new WriteColumn("__cdc_position", ColumnType.int64(), "bigint"), null, null, List.of());
+            new WriteColumn("__cdc_position", ColumnType.int64(), "bigint"), null, null, List.of(), null);
     private long offset;
 
     private PendingChange change(SinkChange.Kind kind, Object key, long position, Object... row) {
