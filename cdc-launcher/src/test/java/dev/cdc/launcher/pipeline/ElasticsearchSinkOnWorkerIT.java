@@ -63,15 +63,16 @@ class ElasticsearchSinkOnWorkerIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        Schema numbers = SchemaBuilder.struct().name(topic + ".Value").optional()
-                .field("id", Schema.INT64_SCHEMA).field("n", Schema.OPTIONAL_INT32_SCHEMA).build();
-        Schema words = SchemaBuilder.struct().name(topic + ".Value").optional()
-                .field("id", Schema.INT64_SCHEMA).field("n", Schema.OPTIONAL_STRING_SCHEMA).build();
+        // a type change (say INT to VARCHAR) would make the sink reindex; a value Elasticsearch cannot
+        // parse under an unchanged schema is what it must refuse: a timestamp that is not one
+        Schema zoned = SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").version(1).optional().build();
+        Schema rows = SchemaBuilder.struct().name(topic + ".Value").optional()
+                .field("id", Schema.INT64_SCHEMA).field("n", Schema.OPTIONAL_INT32_SCHEMA).field("at", zoned).build();
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (long id = 1; id <= 50; id++) {
-                send(producer, numbers, new Struct(numbers).put("id", id).put("n", (int) id * 2), id);
+                send(producer, rows, new Struct(rows).put("id", id).put("n", (int) id * 2).put("at", "2024-05-0" + (1 + id % 9) + "T10:15:30.123Z"), id);
             }
-            send(producer, words, new Struct(words).put("id", 51L).put("n", "not a number"), 51);
+            send(producer, rows, new Struct(rows).put("id", 51L).put("n", 102).put("at", "not a timestamp"), 51);
             producer.flush();
         }
 
