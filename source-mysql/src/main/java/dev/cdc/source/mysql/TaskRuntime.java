@@ -12,6 +12,7 @@ import dev.cdc.schema.TableId;
 import dev.cdc.source.mysql.binlog.TableMapReader;
 import dev.cdc.source.mysql.config.MySqlConnectorConfig;
 import dev.cdc.source.mysql.ddl.SchemaCatalog;
+import dev.cdc.source.mysql.history.HistoryTables;
 import dev.cdc.source.mysql.history.InformationSchemaReader;
 import dev.cdc.source.mysql.history.OffsetSchemaHistory;
 import dev.cdc.source.mysql.offset.OffsetContext;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +60,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The running parts of one task, wired once: the queue, the emitter both threads enqueue through,
  * the binlog reader ({@link BinlogStreamer} + {@link BinlogEventDispatcher}), the snapshot thread
- * ({@link ChunkedSnapshot}) and the schema history. {@link #poll()} restarts a reader that failed
- * with a retriable error, from the last enqueued offset, after the queue delivered that error.
+ * ({@link ChunkedSnapshot}) and the schema history. A reader that failed with a retriable error is
+ * restarted from the last enqueued offset by the {@link #poll()} after the one that delivered the
+ * error (until then the queue refuses new events).
  */
 final class TaskRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRuntime.class);
@@ -81,6 +84,7 @@ final class TaskRuntime implements AutoCloseable {
     private volatile BinlogStreamer streamer;
     private volatile BinlogEventDispatcher dispatcher;
     private volatile boolean readerFailed;
+    private boolean restartPending;
 
     private TaskRuntime(Builder builder) {
         this.config = builder.config;
@@ -119,14 +123,16 @@ final class TaskRuntime implements AutoCloseable {
         try (Connection connection = connections.open()) {
             charsets = MySqlCharsets.builtIn().withCollations(collations(connection));
             captured = new InformationSchemaReader(connection).capturedTableDefinitions(config.filters().filter());
-            builder.ddlSchemas = new DdlSchemas(catalog(connection, captured.values()));
+            builder.catalog = catalog(connection, captured.values());
             Map<String, Object> stored = storedOffsets.apply(List.of(builder.partitions.stream())).get(builder.partitions.stream());
             plan = StartPlan.decide(config.snapshot().mode(), stored, new ServerPositions(connection), builder.gtidFlavor,
                     List.copyOf(captured.keySet()));
         }
         LOG.info("Step 1: {} captured tables {}; {}", captured.size(), captured.keySet().stream().map(TableId::displayName).toList(), plan.reason());
         builder.history = new OffsetSchemaHistory(builder.partitions);
-        builder.history.load(captured, plan.stream().position().sourcePosition(), storedOffsets);
+        List<TableId> rebuilt = builder.history.load(captured, plan.stream().position().sourcePosition(), storedOffsets);
+        seedFromHistory(builder.catalog, captured.keySet(), rebuilt, builder.history);
+        builder.ddlSchemas = new DdlSchemas(builder.catalog);
         builder.tableMaps = new TableMapReader(charsets, flavor);
         var decoding = config.decoding();
         builder.streamBindings = new TableBinding.Factory(config.common().topicPrefix(), config.filters().filter(),
@@ -142,6 +148,7 @@ final class TaskRuntime implements AutoCloseable {
                     builder::snapshotFailed);
         }
         TaskRuntime runtime = new TaskRuntime(builder);
+        runtime.storeRebuiltHistory(rebuilt, plan);
         runtime.startReader();
         if (runtime.snapshotThread != null) {
             runtime.snapshotThread.start();
@@ -167,6 +174,18 @@ final class TaskRuntime implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * Tables with a stored history entry start the catalog from it, the definition at the resume
+     * position, so that DDL replayed by a lagging connector applies to the definition it followed.
+     */
+    private static void seedFromHistory(SchemaCatalog catalog, Collection<TableId> tables, List<TableId> rebuilt, OffsetSchemaHistory history) {
+        for (TableId table : tables) {
+            if (!rebuilt.contains(table)) {
+                history.latest(table).flatMap(HistoryTables::toMySqlTable).ifPresent(catalog::define);
+            }
+        }
+    }
+
     private static Map<Integer, String> collations(Connection connection) throws SQLException {
         Map<Integer, String> collations = new HashMap<>();
         try (Statement statement = connection.createStatement();
@@ -179,6 +198,17 @@ final class TaskRuntime implements AutoCloseable {
         return collations;
     }
 
+    private void storeRebuiltHistory(List<TableId> rebuilt, StartPlan plan) {
+        try {
+            for (SourceRecord record : schemaChanges.rebuilt(rebuilt, plan.stream().position())) {
+                queue.enqueue(record);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing the rebuilt schema history", e);
+        }
+    }
+
     private void startReader() {
         StreamChangeObserver observer = snapshot == null ? StreamChangeObserver.NONE : snapshot.observer();
         GtidTracker gtids = new GtidTracker(gtidFlavor, emitter.current().gtids());
@@ -186,7 +216,7 @@ final class TaskRuntime implements AutoCloseable {
                 config.events().tombstonesOnDelete(), config.decoding().failureMode()), emitter, tables, gtids, observer, schemaChanges,
                 this::readerFailed);
         readerFailed = false;
-        streamer = new BinlogStreamer(connectorName, config.connection(), emitter.current(), dispatcher, config.decoding().failureMode(),
+        streamer = new BinlogStreamer(connectorName, config.connection(), emitter.current(), gtidFlavor, dispatcher, config.decoding().failureMode(),
                 serverHeartbeat(), this::readerFailed);
         streamer.start();
     }
@@ -214,11 +244,18 @@ final class TaskRuntime implements AutoCloseable {
 
     /** The next batch; null when none came within {@code poll.interval.ms}. */
     List<SourceRecord> poll() throws InterruptedException {
-        if (readerFailed) {
+        if (restartPending) {
+            restartPending = false;
             restartReader();
         }
-        List<SourceRecord> records = queue.poll();
-        return records.isEmpty() ? null : records;
+        try {
+            List<SourceRecord> records = queue.poll();
+            return records.isEmpty() ? null : records;
+        } catch (RetriableException e) {
+            // the queue delivered the reader's retriable error: it accepts events again, so restart on the next poll
+            restartPending = readerFailed;
+            throw e;
+        }
     }
 
     private void restartReader() {
@@ -262,6 +299,7 @@ final class TaskRuntime implements AutoCloseable {
         private TableBinding.Factory streamBindings;
         private TableMapReader tableMaps;
         private DdlSchemas ddlSchemas;
+        private SchemaCatalog catalog;
         private GtidFlavor gtidFlavor;
         private ChunkedSnapshot snapshot;
         private SnapshotMetrics metrics;

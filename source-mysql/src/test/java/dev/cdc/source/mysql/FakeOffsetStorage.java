@@ -24,6 +24,19 @@ final class FakeOffsetStorage implements OffsetStorageReader {
         }
     }
 
+    /** A copy whose offsets lack {@code gtids}: what a server without GTIDs leaves, to resume by file and position. */
+    synchronized FakeOffsetStorage withoutGtids() {
+        FakeOffsetStorage copy = new FakeOffsetStorage();
+        committed.forEach((partition, offset) -> {
+            Map<String, Object> stripped = offset == null ? null : new HashMap<>(offset);
+            if (stripped != null) {
+                stripped.remove("gtids");
+            }
+            copy.committed.put(partition, stripped);
+        });
+        return copy;
+    }
+
     synchronized Map<String, Object> committed(Map<String, ?> partition) {
         return committed.get(partition);
     }

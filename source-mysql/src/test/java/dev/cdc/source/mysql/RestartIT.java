@@ -56,6 +56,12 @@ class RestartIT {
         }
         assertThat(first).extracting(RunningTask::op).containsExactly("c", "c", "c", "c", "c", "c", "u", "u", "u");
 
+        try (RunningTask task = RunningTask.start(properties("never"), offsets.withoutGtids(), SnapshotHooks.NONE)) {
+            List<SourceRecord> again = changes(task.awaitRecords(record -> isChange(record, topic), 5));
+            assertThat(again).as("resumed by file and position").extracting(record -> after(record).getInt32("id")).containsExactly(5, 6, 1, 2, 3);
+            assertThat(again).extracting(RunningTask::position).containsExactlyElementsOf(first.subList(4, 9).stream().map(RunningTask::position).toList());
+        }
+
         try (RunningTask task = RunningTask.start(properties("never"), offsets, SnapshotHooks.NONE)) {
             List<SourceRecord> again = changes(task.awaitRecords(record -> isChange(record, topic), 5));
             assertThat(again).extracting(record -> after(record).getInt32("id")).containsExactly(5, 6, 1, 2, 3);
@@ -102,6 +108,25 @@ class RestartIT {
             List<SourceRecord> resumed = task.awaitRecords(record -> isChange(record, topic) && op(record).equals("r"), 2);
             assertThat(changes(resumed)).extracting(record -> after(record).getInt32("id")).containsExactly(5, 6);
             task.awaitUntil(records -> !records.isEmpty() && records.get(records.size() - 1).sourceOffset().get("snapshot_tables") == null);
+        }
+    }
+
+    /** Uses the admin user, so that killing its binlog connection touches no other test's or engineer's connector. */
+    @Test
+    void reconnectsFromTheLastEnqueuedOffsetWhenTheBinlogConnectionIsLost() throws Exception {
+        Map<String, String> properties = Endpoints.properties(dev.cdc.testkit.TestStack.get().mysqlAdminUser());
+        properties.put("database.include.list", database.name());
+        properties.put("snapshot.mode", "never");
+        try (RunningTask task = RunningTask.start(properties, new FakeOffsetStorage(), SnapshotHooks.NONE)) {
+            database.execute("INSERT INTO items VALUES (1, 'before')");
+            task.awaitRecords(record -> isChange(record, topic), 1);
+            database.execute("SET @dump = (SELECT GROUP_CONCAT(ID) FROM information_schema.PROCESSLIST"
+                    + " WHERE COMMAND = 'Binlog Dump' AND USER = '" + dev.cdc.testkit.TestStack.get().mysqlAdminUser().user() + "')",
+                    "EXECUTE IMMEDIATE CONCAT('KILL CONNECTION ', @dump)");
+            database.execute("INSERT INTO items VALUES (2, 'after')");
+            List<SourceRecord> all = changes(task.awaitRecords(record -> isChange(record, topic), 2));
+            assertThat(all).extracting(record -> after(record).getInt32("id")).containsExactly(1, 2);
+            assertThat(task.retriableErrors()).hasSize(1);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -23,6 +24,7 @@ final class RunningTask implements AutoCloseable {
     private final MySqlSourceTask task;
     private final FakeOffsetStorage offsets;
     private final List<SourceRecord> records = new CopyOnWriteArrayList<>();
+    private final List<RetriableException> retriableErrors = new CopyOnWriteArrayList<>();
 
     private RunningTask(MySqlSourceTask task, FakeOffsetStorage offsets) {
         this.task = task;
@@ -54,10 +56,19 @@ final class RunningTask implements AutoCloseable {
     }
 
     private void pollOnce() throws InterruptedException {
-        List<SourceRecord> batch = task.poll();
-        if (batch != null) {
-            records.addAll(batch);
+        try {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                records.addAll(batch);
+            }
+        } catch (RetriableException e) {
+            retriableErrors.add(e);
         }
+    }
+
+    /** The retriable errors {@code poll()} threw; Connect logs them and polls again, as this harness does. */
+    List<RetriableException> retriableErrors() {
+        return List.copyOf(retriableErrors);
     }
 
     List<SourceRecord> records() {

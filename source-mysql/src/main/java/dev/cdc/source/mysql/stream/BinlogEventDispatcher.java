@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A rows event: decode each row with the table map's binding; every record carries
  *   {@code SourcePosition.mysql(file number, event start, event end, row index)} and an offset
  *   pointing at the transaction's start with the counts to skip. The records are held until the
- *   next event, so that the last record of a transaction gets the offset after its {@code XID}.</li>
+ *   next event, so that the last record of a transaction gets the offset after its {@code XID}. Records
+ *   of a row that do not complete it (a delete before its tombstone, the delete half of a
+ *   primary-key change) carry the offset that emits the row again.</li>
  *   <li>{@code XID}/{@code COMMIT}: enqueue the held records, the GTID joins the set, the offset
  *   moves past the transaction.</li>
  *   <li>Outside a transaction every event moves the offset to its end, so an idle connector's
@@ -139,7 +141,7 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         long start = end - header.getEventLength();
         switch (type) {
             case ROTATE -> rotate(event.getData());
-            case MARIADB_GTID -> mariadbGtid(event.getData(), start);
+            case MARIADB_GTID -> mariadbGtid(event.getData(), header.getServerId(), start);
             case GTID -> mysqlGtid(event.getData(), start);
             case QUERY -> query(event.getData(), header, start, end);
             case XID -> commit(end);
@@ -171,9 +173,10 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         emitter.readerAt(next);
     }
 
-    private void mariadbGtid(MariadbGtidEventData data, long start) throws InterruptedException {
+    /** The server id of a MariaDB GTID is the event header's; the library leaves the event's own at 0. */
+    private void mariadbGtid(MariadbGtidEventData data, long serverId, long start) {
         flush(null);
-        String gtid = data.getDomainId() + "-" + data.getServerId() + "-" + data.getSequence();
+        String gtid = data.getDomainId() + "-" + serverId + "-" + data.getSequence();
         if ((data.getFlags() & MariadbGtidEventData.FL_STANDALONE) != 0) {
             pendingGtid = gtid;
             pendingGroupStart = start;
@@ -317,13 +320,13 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         if (before != null && after != null && binding.hasKey() && !Objects.equals(keyBefore, keyAfter)) {
             // a primary-key change: a delete of the old key and a create of the new one, as Debezium emits it
             pending.add(new PendingChange(PendingChange.Kind.DELETE, binding, keyBefore, before, null, source, transaction.nextBlock(collection),
-                    offset, tombstones));
+                    offset, tombstones, false));
             pending.add(new PendingChange(PendingChange.Kind.CREATE, binding, keyAfter, null, after, source, transaction.nextBlock(collection),
-                    offset, tombstones));
+                    offset, tombstones, true));
         } else {
             PendingChange.Kind kind = before == null ? PendingChange.Kind.CREATE : after == null ? PendingChange.Kind.DELETE : PendingChange.Kind.UPDATE;
             pending.add(new PendingChange(kind, binding, after != null ? keyAfter : keyBefore, before, after, source,
-                    transaction.nextBlock(collection), offset, tombstones));
+                    transaction.nextBlock(collection), offset, tombstones, true));
         }
         if (keyBefore != null) {
             observer.changed(binding.id(), TableBinding.keyValues(keyBefore));
@@ -354,12 +357,14 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         try {
             for (int i = 0; i < pending.size(); i++) {
                 PendingChange change = pending.get(i);
-                StreamOffset offset = afterCommit != null && i == pending.size() - 1 ? afterCommit : change.offset();
-                Map<String, Object> offsetMap = emitter.offset(offset);
-                for (SourceRecord record : change.records(partition, offsetMap)) {
-                    emitter.emitChange(record);
+                StreamOffset complete = afterCommit != null && i == pending.size() - 1 ? afterCommit : change.offset();
+                List<SourceRecord> records = change.records(partition, emitter.offset(change.incompleteOffset()));
+                for (int r = 0; r < records.size(); r++) {
+                    boolean completes = change.completesRow() && r == records.size() - 1;
+                    SourceRecord record = records.get(r);
+                    emitter.emitChange(completes ? withOffset(record, emitter.offset(complete)) : record);
                 }
-                emitter.advance(offset);
+                emitter.advance(change.completesRow() ? complete : change.incompleteOffset());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -367,6 +372,11 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         } finally {
             pending.clear();
         }
+    }
+
+    private static SourceRecord withOffset(SourceRecord record, Map<String, ?> offset) {
+        return new SourceRecord(record.sourcePartition(), offset, record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                record.valueSchema(), record.value(), record.timestamp(), record.headers());
     }
 
     private void boundary(BinlogPosition position) {

@@ -9,6 +9,7 @@ import dev.cdc.source.mysql.binlog.BinlogDeserializers;
 import dev.cdc.source.mysql.config.ConnectionConfig;
 import dev.cdc.source.mysql.config.DecodingFailureMode;
 import dev.cdc.source.mysql.offset.StreamOffset;
+import dev.cdc.source.mysql.server.GtidFlavor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@link BinaryLogClient} on its own thread, {@code <connector>-binlog-reader}, from a
- * stored offset's file and position. Every failure (connection lost, event not decodable, the
+ * stored offset: by its GTID set when it has one in the server's flavour (MariaDB
+ * {@code domain-server-seq}, MySQL {@code uuid:n-m}), else by its file and position. Every failure (connection lost, event not decodable, the
  * dispatcher's own errors) goes to {@code failure}, which hands it to the queue; a disconnect the
  * task did not ask for is a failure too. The client's own keep-alive reconnection is off: the
  * task restarts the reader from the last enqueued offset instead, so that the dispatcher's view of
@@ -33,8 +35,8 @@ public final class BinlogStreamer implements AutoCloseable {
     private final Consumer<Throwable> failure;
     private volatile boolean stopping;
 
-    public BinlogStreamer(String connectorName, ConnectionConfig connection, StreamOffset start, BinlogEventDispatcher dispatcher,
-            DecodingFailureMode failureMode, Duration serverHeartbeat, Consumer<Throwable> failure) {
+    public BinlogStreamer(String connectorName, ConnectionConfig connection, StreamOffset start, GtidFlavor gtidFlavor,
+            BinlogEventDispatcher dispatcher, DecodingFailureMode failureMode, Duration serverHeartbeat, Consumer<Throwable> failure) {
         requireNonNull(connection, "connection is null");
         requireNonNull(dispatcher, "dispatcher is null");
         this.start = requireNonNull(start, "start is null");
@@ -47,15 +49,30 @@ public final class BinlogStreamer implements AutoCloseable {
         client.setEventDeserializer(BinlogDeserializers.create());
         client.setBinlogFilename(start.file());
         client.setBinlogPosition(start.pos());
+        if (resumeByGtids(start, gtidFlavor)) {
+            client.setGtidSet(start.gtids());
+            client.setUseBinlogFilenamePositionInGtidMode(false);
+        }
         client.setThreadFactory(new NamedThreadFactory(connectorName, "binlog-keepalive"));
         client.registerEventListener(dispatcher);
         client.registerLifecycleListener(new Lifecycle(failureMode));
         this.thread = new NamedThreadFactory(connectorName, "binlog-reader").newThread(this::run);
     }
 
+    /**
+     * Whether to resume by GTID set: when the offset has one in the server's own flavour. The server
+     * then sends the first transaction not in the set, which is the transaction at the offset's
+     * {@code file}/{@code pos} (the set holds every transaction completed before it), so the skip
+     * counts apply as with file and position; and a GTID set still means the same transactions on
+     * another server of the replication topology.
+     */
+    static boolean resumeByGtids(StreamOffset start, GtidFlavor serverFlavor) {
+        return start.gtids() != null && serverFlavor != GtidFlavor.NONE && GtidFlavor.ofGtidSet(start.gtids()) == serverFlavor;
+    }
+
     /** Connects on the reader thread and reads until {@link #close()} or a failure. */
     public void start() {
-        LOG.info("Step 2: streaming the binlog from {}", start);
+        LOG.info("Step 2: streaming the binlog from {}, resuming by {}", start, client.getGtidSet() != null ? "GTID set" : "file and position");
         thread.start();
     }
 

@@ -66,7 +66,13 @@ public final class DdlSchemas {
         if (statement instanceof DdlStatement.Ignored) {
             return fallback(sql, database).stream().filter(ddl -> ddl.kind() != DdlTables.Kind.ALTER).toList();
         }
-        return resolve(catalog.apply(statement, database, position));
+        try {
+            return resolve(catalog.apply(statement, database, position));
+        } catch (RuntimeException e) {
+            LOG.warn("The DDL at position {} does not apply to the known definitions ({}); reading the tables it names from"
+                    + " information_schema: {}", position, e.getMessage(), sql);
+            return fallback(sql, database);
+        }
     }
 
     private List<TableDdl> resolve(DdlOutcome outcome) {

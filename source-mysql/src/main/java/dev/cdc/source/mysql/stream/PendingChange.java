@@ -17,7 +17,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * commit, so a committed offset never points back into a finished transaction.
  */
 record PendingChange(Kind kind, TableBinding table, Struct key, Struct before, Struct after, SourceInfo source,
-        TransactionBlock transaction, StreamOffset offset, boolean tombstone) {
+        TransactionBlock transaction, StreamOffset offset, boolean tombstone, boolean completesRow) {
     enum Kind { CREATE, UPDATE, DELETE }
 
     PendingChange {
@@ -25,6 +25,15 @@ record PendingChange(Kind kind, TableBinding table, Struct key, Struct before, S
         requireNonNull(table, "table is null");
         requireNonNull(source, "source is null");
         requireNonNull(offset, "offset is null");
+    }
+
+    /**
+     * The offset of a record that does not yet complete its row (a delete before its tombstone, the
+     * delete half of a primary-key change): a restart from it emits the whole row again, so a crash
+     * between the records of one row loses none of them.
+     */
+    StreamOffset incompleteOffset() {
+        return offset.withSkip(offset.event(), offset.row() - 1);
     }
 
     List<SourceRecord> records(Map<String, ?> partition, Map<String, ?> offsetMap) {

@@ -16,6 +16,7 @@ import dev.cdc.schema.event.SchemaChangeEventWriter;
 import dev.cdc.schema.history.SchemaHistoryEntry;
 import dev.cdc.source.mysql.filter.CaptureFilter;
 import dev.cdc.source.mysql.history.OffsetSchemaHistory;
+import dev.cdc.source.mysql.offset.BinlogPosition;
 import dev.cdc.source.mysql.types.MySqlTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,28 @@ public final class SchemaChangeRecorder implements DdlEventHandler {
                 case DROP -> drop(touched.table(), event, records);
                 case CREATE, ALTER, RENAME -> createOrAlter(touched, event, records);
             }
+        }
+        return records;
+    }
+
+    /**
+     * One CREATE event per table whose history entry was missing or damaged at start and rebuilt
+     * from {@code information_schema}: it stores the rebuilt entry durably (as its offset) and tells
+     * consumers the table's schema, as Debezium does for the tables it starts with.
+     */
+    public List<SourceRecord> rebuilt(List<TableId> tables, BinlogPosition start) {
+        List<SourceRecord> records = new ArrayList<>();
+        for (TableId table : tables) {
+            Optional<TableSchema> schema = history.latest(table);
+            if (schema.isEmpty()) {
+                continue;
+            }
+            SourceInfo source = sourceInfo.of(new MySqlSourceInfo.Event(System.currentTimeMillis(), SnapshotMarker.FALSE,
+                    table.catalog().orElse(""), table.table(), 0, null, start.file(), start.position(), 0, null, null, start.sourcePosition()));
+            SchemaChangeEvent change = SchemaChangeEvent.builder(table, SchemaChangeEvent.Type.CREATE).source(source.struct())
+                    .timestampMillis(System.currentTimeMillis()).position(start.sourcePosition()).tableSchema(schema.get())
+                    .changes(SchemaDiff.compare(null, schema.get())).build();
+            records.add(record(table, change, history.record(SchemaHistoryEntry.of(schema.get(), null))));
         }
         return records;
     }

@@ -22,6 +22,8 @@ import org.apache.kafka.connect.data.Struct;
  * (per distinct table map, per snapshot table); immutable.
  */
 public final class TableBinding {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableBinding.class);
+
     private final MySqlTable table;
     private final BinlogRowConverter converter;
     private final ChangeRecordFactory records;
@@ -45,6 +47,11 @@ public final class TableBinding {
 
         public TableBinding bind(MySqlTable table) {
             String topic = TopicNames.dataTopic(topicPrefix, table.database(), table.name());
+            if (table.primaryKey().isEmpty()) {
+                LOG.warn("Table {}.{} has no primary key: its events on {} have a null key, so Kafka spreads them over partitions"
+                        + " and sinks cannot upsert them by key; add a primary key to replicate it reliably", table.database(), table.name(),
+                        topic);
+            }
             BinlogRowConverter converter = new BinlogRowConverter(table,
                     column -> filter.isColumnCaptured(table.database(), table.name(), column.name()), values, bigintUnsignedMode, topic);
             return new TableBinding(table, converter,
