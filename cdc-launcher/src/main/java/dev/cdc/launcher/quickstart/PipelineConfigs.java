@@ -29,6 +29,10 @@ public final class PipelineConfigs {
         config.put("database.include.list", database);
         config.put("snapshot.mode", "initial");
         config.put("heartbeat.interval.ms", "10000");
+        // larger producer batches: JSON events with schemas are ~3 KB, the default batch holds four
+        config.put("producer.override.batch.size", "262144");
+        config.put("producer.override.linger.ms", "20");
+        config.put("producer.override.compression.type", "lz4");
         return config;
     }
 
@@ -42,6 +46,10 @@ public final class PipelineConfigs {
         config.put("errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
+        // a fetch of 1 MiB per partition holds ~300 JSON events; let put() see thousands
+        config.put("consumer.override.max.poll.records", "5000");
+        config.put("consumer.override.max.partition.fetch.bytes", "52428800");
+        config.put("consumer.override.fetch.max.bytes", "52428800");
         return config;
     }
 
