@@ -22,8 +22,17 @@ import dev.cdc.sink.elasticsearch.index.IndexTarget;
 import dev.cdc.sink.elasticsearch.index.IndexTarget.Destination;
 import dev.cdc.sink.elasticsearch.mapping.MappingBuilder;
 import dev.cdc.sink.elasticsearch.reindex.DocumentAdapter;
+import dev.cdc.sink.elasticsearch.client.EsResponse;
+import dev.cdc.sink.elasticsearch.toast.StoredValueMerger;
+import dev.cdc.sink.elasticsearch.toast.UnchangedColumns;
+import dev.cdc.sink.elasticsearch.toast.UnchangedColumnsChange;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +50,14 @@ import org.slf4j.LoggerFactory;
  *   <li>a schema-change event: its column renames start a reindex ({@link SchemaChangeApplier}).</li>
  * </ul>
  * During a reindex each action goes to both indexes, each document rewritten for its index; the
- * record is settled once both writes are.
+ * record is settled once both writes are. An upsert lacking the values of unchanged TOAST columns
+ * ({@link UnchangedColumns}) takes them from the stored document ({@link StoredValueMerger}).
  * Every record is tracked for offset commits from the moment it arrives; a bad record goes to the
  * {@link ErrantRecordRouter}.
  */
 public final class ChangeWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
+    private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
     private static final String TOMBSTONE = "{\"" + MappingBuilder.DELETED_FIELD + "\":true}";
 
     private final RecordConfig records;
@@ -59,16 +70,18 @@ public final class ChangeWriter {
     private final OffsetTracker offsets;
     private final ErrantRecordRouter errors;
     private final SchemaChangeApplier schemaChanges;
+    private final StoredValueMerger storedValues;
     private long droppedValues;
 
     public ChangeWriter(ElasticsearchSinkConfig config, ChangeEventReader reader, IndexManager indexes, BulkWriter bulk,
-            OffsetTracker offsets, ErrantRecordRouter errors) {
+            StoredValueMerger storedValues, OffsetTracker offsets, ErrantRecordRouter errors) {
         this.records = requireNonNull(config, "config is null").records();
         this.nameTemplate = config.index().nameTemplate();
         this.documents = new DocumentWriter(config.index().decimalMapping(), config.index().jsonMapping());
         this.reader = requireNonNull(reader, "reader is null");
         this.indexes = requireNonNull(indexes, "indexes is null");
         this.bulk = requireNonNull(bulk, "bulk is null");
+        this.storedValues = requireNonNull(storedValues, "storedValues is null");
         this.offsets = requireNonNull(offsets, "offsets is null");
         this.errors = requireNonNull(errors, "errors is null");
         this.schemaChanges = new SchemaChangeApplier(nameTemplate, indexes);
@@ -120,8 +133,14 @@ public final class ChangeWriter {
                     return;
                 }
                 String source = documents.write(event.rowSchema(), event.row());
+                List<Destination> destinations = indexes.destinations(target, event.rowSchema());
+                Set<String> unchanged = UnchangedColumns.of(record, event.row());
+                if (!unchanged.isEmpty()) {
+                    storedValues.write(unchangedColumnsChange(record, entry, event.position(), id, target, source, unchanged, destinations));
+                    return;
+                }
                 List<BulkItem> items = new ArrayList<>(2);
-                for (Destination destination : indexes.destinations(target, event.rowSchema())) {
+                for (Destination destination : destinations) {
                     DocumentAdapter.Adapted adapted = destination.adapter().adapt(source);
                     if (adapted.droppedValues() > 0) {
                         droppedValues(destination.index(), adapted.droppedValues(), record);
@@ -134,8 +153,36 @@ public final class ChangeWriter {
         }
     }
 
+    /**
+     * The change of a record lacking the values of unchanged TOAST columns: per destination, the
+     * document without those fields and their names in that index.
+     */
+    private UnchangedColumnsChange unchangedColumnsChange(SinkRecord record, OffsetTracker.Entry entry, long position, String id,
+            IndexTarget target, String source, Set<String> unchanged, List<Destination> destinations) {
+        JsonObjectBuilder written = JSON.createObjectBuilder(EsResponse.parse(source));
+        unchanged.forEach(written::remove);
+        JsonObject document = written.build();
+        List<UnchangedColumnsChange.Part> parts = new ArrayList<>(2);
+        for (Destination destination : destinations) {
+            DocumentAdapter.Adapted adapted = destination.adapter().adapt(document);
+            if (adapted.droppedValues() > 0) {
+                droppedValues(destination.index(), adapted.droppedValues(), record);
+            }
+            List<String> fields = unchanged.stream().map(destination.adapter()::fieldName).filter(Objects::nonNull).toList();
+            parts.add(new UnchangedColumnsChange.Part(new DocKey(destination.index(), id), destination.bestEffort(),
+                    EsResponse.parse(adapted.source()), fields, indexes.copySource(target, destination.index()).orElse(null)));
+        }
+        return new UnchangedColumnsChange(record, entry, position, parts);
+    }
+
+    /** Writes the changes waiting for stored values of unchanged columns (see {@link StoredValueMerger}). */
+    public void resolveUnchangedColumns() {
+        storedValues.resolve();
+    }
+
     /** Hands over the actions of one record; it is settled when all of them are. */
     private void add(List<BulkItem> items, OffsetTracker.Entry entry) {
+        storedValues.resolveIfHolding(items.stream().map(BulkItem::key).toList());
         entry.addParts(items.size() - 1);
         items.forEach(bulk::add);
     }
@@ -150,6 +197,7 @@ public final class ChangeWriter {
 
     private void truncate(String alias, long position, OffsetTracker.Entry entry) {
         if (records.truncateBehavior() == TruncateBehavior.RECREATE) {
+            storedValues.resolve();
             bulk.awaitAll();
             indexes.truncate(alias, position);
         }

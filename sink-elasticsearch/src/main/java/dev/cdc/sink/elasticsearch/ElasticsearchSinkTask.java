@@ -50,6 +50,7 @@ public class ElasticsearchSinkTask extends SinkTask {
         for (SinkRecord record : records) {
             writer.write(record);
         }
+        writer.resolveUnchangedColumns();
         components.indexes().finishReindexes();
         components.bulk().sendIfLingered();
     }
@@ -57,6 +58,7 @@ public class ElasticsearchSinkTask extends SinkTask {
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
         SinkComponents running = running();
+        running.writer().resolveUnchangedColumns();
         running.indexes().finishReindexes();
         running.bulk().sendPending();
         return running.offsets().committable();
@@ -64,6 +66,7 @@ public class ElasticsearchSinkTask extends SinkTask {
 
     @Override
     public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        running().writer().resolveUnchangedColumns();
         running().bulk().awaitAll();
     }
 

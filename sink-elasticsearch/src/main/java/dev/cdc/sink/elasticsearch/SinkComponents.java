@@ -20,6 +20,8 @@ import dev.cdc.sink.elasticsearch.index.IndexAdmin;
 import dev.cdc.sink.elasticsearch.index.IndexManager;
 import dev.cdc.sink.elasticsearch.index.ReindexSettings;
 import dev.cdc.sink.elasticsearch.mapping.MappingBuilder;
+import dev.cdc.sink.elasticsearch.toast.MultiGetDocuments;
+import dev.cdc.sink.elasticsearch.toast.StoredValueMerger;
 import java.io.IOException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -57,10 +59,15 @@ final class SinkComponents implements AutoCloseable {
             BulkWriter bulk = new BulkWriter(bulkConfig, client::bulk, errors, Sleeper.SYSTEM, System::nanoTime, name, client.urls());
             ReindexSettings reindex = new ReindexSettings(index.reindexBatchSize(), bulkConfig.maxRetries(),
                     new Backoff(bulkConfig.retryBackoffMs(), bulkConfig.retryBackoffMaxMs()), name, index.dropOldIndex());
+            StoredValueMerger storedValues = new StoredValueMerger(bulk, new MultiGetDocuments(admin));
+            Runnable writeBarrier = () -> {
+                storedValues.resolve();
+                bulk.awaitAll();
+            };
             IndexManager indexes = new IndexManager(admin,
-                    new MappingBuilder(index.decimalMapping(), index.stringMapping(), index.jsonMapping()), reindex, bulk::awaitAll);
+                    new MappingBuilder(index.decimalMapping(), index.stringMapping(), index.jsonMapping()), reindex, writeBarrier);
             OffsetTracker offsets = new OffsetTracker();
-            ChangeWriter writer = new ChangeWriter(config, reader(config), indexes, bulk, offsets, errors);
+            ChangeWriter writer = new ChangeWriter(config, reader(config), indexes, bulk, storedValues, offsets, errors);
             return new SinkComponents(client, bulk, offsets, writer, indexes);
         } catch (RuntimeException e) {
             closeQuietly(client);

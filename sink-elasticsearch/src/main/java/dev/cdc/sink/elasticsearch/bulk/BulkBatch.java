@@ -31,6 +31,11 @@ final class BulkBatch {
         bytes += kept.size();
     }
 
+    /** The item of a document, or null. */
+    BulkItem get(DocKey key) {
+        return items.get(key);
+    }
+
     int count() {
         return items.size();
     }

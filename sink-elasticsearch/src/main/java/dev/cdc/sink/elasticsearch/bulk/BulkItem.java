@@ -103,6 +103,16 @@ public final class BulkItem {
         return version != UNVERSIONED;
     }
 
+    /** The document source of an index action (its second line), or null for a delete. */
+    public String source() {
+        int newline = 0;
+        while (bytes[newline] != '\n') {
+            newline++;
+        }
+        int length = bytes.length - newline - 2;
+        return length <= 0 ? null : new String(bytes, newline + 1, length, StandardCharsets.UTF_8);
+    }
+
     byte[] bytes() {
         return bytes;
     }

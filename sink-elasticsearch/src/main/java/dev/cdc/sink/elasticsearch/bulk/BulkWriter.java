@@ -11,6 +11,7 @@ import dev.cdc.sink.elasticsearch.client.EsResponse;
 import dev.cdc.sink.elasticsearch.config.BulkConfig;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -128,6 +129,28 @@ public final class BulkWriter implements AutoCloseable {
         sendPending();
         for (CompletableFuture<Void> request : List.copyOf(inFlightRequests)) {
             await(request);
+        }
+        throwIfFailed();
+    }
+
+    /**
+     * The item of a document in the batch being filled, not sent yet, or null: the change the
+     * document will have before any later one of the same document (which folds into it).
+     */
+    public BulkItem unsent(DocKey key) {
+        return batch == null ? null : batch.get(key);
+    }
+
+    /**
+     * Waits until no request in flight holds any of these documents, so that a read of them sees
+     * every change handed over so far that left the current batch (a realtime GET sees acknowledged writes).
+     */
+    public void awaitDocuments(Collection<DocKey> keys) {
+        for (DocKey key : keys) {
+            CompletableFuture<Void> holder = inFlightDocuments.get(key);
+            if (holder != null) {
+                await(holder);
+            }
         }
         throwIfFailed();
     }

@@ -144,6 +144,11 @@ public final class IndexAdmin {
         return call("searching", "POST", "/_search", body).json();
     }
 
+    /** A {@code _mget} of documents by index and {@code _id}; realtime, so it sees every acknowledged write. */
+    public JsonObject multiGet(String body) {
+        return call("reading documents", "POST", "/_mget", body).json();
+    }
+
     /** Documents in an index, tombstones included. */
     public long count(String index) {
         return call("counting " + index, "GET", "/" + encode(index) + "/_count", null).json().getJsonNumber("count").longValue();

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -106,6 +107,18 @@ public final class IndexManager {
             target.destinations(rowSchema, where);
         }
         return where;
+    }
+
+    /**
+     * Where a document of {@code index} can also be read while a reindex fills {@code index}: the
+     * index being replaced (complete, it gets every change too) and the copy's rewrite of its
+     * documents. Empty when {@code index} is not being filled by a copy.
+     */
+    public Optional<CopySource> copySource(IndexTarget target, String index) {
+        if (!target.isReindexing() || !target.successor().index().equals(index)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CopySource(target.index(), target.copier().plan().sourceToTarget()));
     }
 
     private static DocumentAdapter adapter(Map<String, Object> rowProperties, IndexTarget index, Map<String, String> renames,

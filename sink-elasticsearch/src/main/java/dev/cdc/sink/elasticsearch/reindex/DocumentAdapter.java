@@ -73,6 +73,12 @@ public final class DocumentAdapter {
         return new Adapted(out.build().toString(), dropped);
     }
 
+    /** The name a field of the written document has in the index, or null when the index does not take it. */
+    public String fieldName(String field) {
+        String name = renames.getOrDefault(field, field);
+        return knownFields != null && !knownFields.contains(name) ? null : name;
+    }
+
     @Override
     public String toString() {
         return "renames " + renames + ", conversions " + conversions.keySet() + (knownFields == null ? "" : ", only " + knownFields);

@@ -119,6 +119,12 @@ public interface Dialect {
     /** The indexes into {@code shape.columns()} in the order {@link #update} binds them. */
     List<Integer> updateParameterOrder(RowShape shape);
 
+    /**
+     * Selects, in ascending order, the 0-based indexes of the bound keys that {@code table} holds no
+     * row for; one row of parameters per key, {@code keyColumns} bound in order.
+     */
+    String absentKeys(TableRef table, List<WriteColumn> keyColumns, int rows);
+
     /** Deletes rows by key whose position is not greater than the delete's; the shape has the key and position columns. */
     String delete(RowShape shape, int rows);
 

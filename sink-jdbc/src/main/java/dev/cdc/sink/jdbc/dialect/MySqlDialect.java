@@ -358,8 +358,8 @@ public final class MySqlDialect implements Dialect {
                     .append(" WHERE ").append(String.join(" AND ", guards));
         }
         String guard = "IF(" + table + "." + position + " IS NULL OR VALUES(" + position + ") >= " + table + "." + position + ", ";
-        // the position column is last in nonKeyColumns(): assigned after every column that compares with it
-        sql.append(" ON DUPLICATE KEY UPDATE ").append(SqlText.join(shape.nonKeyColumns(), column -> quote(column.name()) + " = "
+        // the position column is last in updatedColumns(): assigned after every column that compares with it
+        sql.append(" ON DUPLICATE KEY UPDATE ").append(SqlText.join(shape.updatedColumns(), column -> quote(column.name()) + " = "
                 + guard + "VALUES(" + quote(column.name()) + "), " + table + "." + quote(column.name()) + ")"));
         return sql.toString();
     }
@@ -393,6 +393,17 @@ public final class MySqlDialect implements Dialect {
         }
         order.add(columns.size() - 1);
         return List.copyOf(order);
+    }
+
+    @Override
+    public String absentKeys(TableRef table, List<WriteColumn> keyColumns, int rows) {
+        StringBuilder keys = new StringBuilder("SELECT 0 AS `__i`, ").append(SqlText.join(keyColumns, column -> "? AS " + quote(column.name())));
+        for (int i = 1; i < rows; i++) {
+            keys.append(" UNION ALL SELECT ").append(i).append(", ").append(SqlText.repeat("?", keyColumns.size()));
+        }
+        return "SELECT `__v`.`__i` FROM (" + keys + ") AS `__v` WHERE NOT EXISTS (SELECT 1 FROM " + qualified(table) + " `__t` WHERE "
+                + SqlText.join(keyColumns, " AND ", column -> "`__t`." + quote(column.name()) + " = `__v`." + quote(column.name()))
+                + ") ORDER BY 1";
     }
 
     @Override

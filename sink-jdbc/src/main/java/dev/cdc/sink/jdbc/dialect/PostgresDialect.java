@@ -321,7 +321,7 @@ public final class PostgresDialect implements Dialect {
                     .append(" WHERE ").append(String.join(" AND ", guards));
         }
         sql.append(" ON CONFLICT (").append(SqlText.join(shape.keyColumns(), this::quote)).append(") DO UPDATE SET ")
-                .append(SqlText.join(shape.nonKeyColumns(), column -> quote(column.name()) + " = EXCLUDED." + quote(column.name())))
+                .append(SqlText.join(shape.updatedColumns(), column -> quote(column.name()) + " = EXCLUDED." + quote(column.name())))
                 .append(" WHERE \"__target\".").append(position).append(" IS NULL OR \"__target\".").append(position)
                 .append(" <= EXCLUDED.").append(position);
         return sql.toString();
@@ -340,6 +340,18 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<Integer> updateParameterOrder(RowShape shape) {
         return MySqlDialect.updateOrder(shape);
+    }
+
+    @Override
+    public String absentKeys(TableRef table, List<WriteColumn> keyColumns, int rows) {
+        String keys = SqlText.join(keyColumns, column -> "CAST(? AS " + castType(column.sqlType()) + ")");
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            values.append(i == 0 ? "(" : ", (").append(i).append(", ").append(keys).append(')');
+        }
+        return "SELECT \"__v\".\"__i\" FROM (VALUES " + values + ") AS \"__v\" (\"__i\", " + columnList(keyColumns)
+                + ") WHERE NOT EXISTS (SELECT 1 FROM " + qualified(table) + " \"__t\" WHERE " + SqlText.join(keyColumns, " AND ",
+                        column -> "\"__t\"." + quote(column.name()) + " = \"__v\"." + quote(column.name())) + ") ORDER BY 1";
     }
 
     @Override

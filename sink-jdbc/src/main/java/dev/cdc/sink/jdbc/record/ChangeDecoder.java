@@ -19,7 +19,9 @@ import dev.cdc.sink.jdbc.table.TableRef;
 /**
  * Turns a sink record (our envelope, Debezium's, a flat row, a tombstone) into the
  * {@link SinkChange} to apply, or nothing: tombstones are skipped (the delete before them was
- * applied), and deletes and truncates when they are disabled. Used by the task thread only.
+ * applied), and deletes and truncates when they are disabled. Unchanged TOAST columns, by
+ * Debezium's placeholder or our {@link UnchangedToastHeader}, become {@link UnavailableValue}s.
+ * Used by the task thread only.
  */
 public final class ChangeDecoder {
     private final TableNameFormat tableNames;
@@ -61,7 +63,7 @@ public final class ChangeDecoder {
         Long position = keyMode == PrimaryKeyMode.NONE ? (change.position().isPresent() ? change.position().getAsLong() : null)
                 : change.requirePosition();
         Object[] key = shape.keyValues(record.key(), row);
-        Object[] values = kind == SinkChange.Kind.DELETE ? new Object[0] : shape.rowValues(row);
+        Object[] values = kind == SinkChange.Kind.DELETE ? new Object[0] : shape.rowValues(row, UnchangedToastHeader.columns(record));
         return Optional.of(new SinkChange(record, kind, table, shape, key, values, position));
     }
 

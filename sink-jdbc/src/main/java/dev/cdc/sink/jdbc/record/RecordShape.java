@@ -3,6 +3,7 @@ package dev.cdc.sink.jdbc.record;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.connect.data.Struct;
 
@@ -77,13 +78,20 @@ public final class RecordShape {
         return values;
     }
 
-    /** The bindable values of the non-key columns of a row; null row gives nulls. */
-    Object[] rowValues(Struct row) {
+    /**
+     * The bindable values of the non-key columns of a row; null row gives nulls. A column named in
+     * {@code unchangedToast} whose value is null is {@link UnavailableValue#INSTANCE} (see
+     * {@link UnchangedToastHeader}); a value that is there is taken as it is.
+     */
+    Object[] rowValues(Struct row, Set<String> unchangedToast) {
         Object[] values = new Object[valueColumns.size()];
         if (row != null) {
             for (int i = 0; i < values.length; i++) {
                 FieldColumn column = valueColumns.get(i);
                 values[i] = ValueConverter.convert(column.schema(), row.get(column.name()));
+                if (values[i] == null && unchangedToast.contains(column.name())) {
+                    values[i] = UnavailableValue.INSTANCE;
+                }
             }
         }
         return values;

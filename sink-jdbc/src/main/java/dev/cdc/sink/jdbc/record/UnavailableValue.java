@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The value of a column the source did not send: Debezium's PostgreSQL connector writes
  * {@value #PLACEHOLDER} (as text, as its UTF-8 bytes, or as a one-element list of it) for an
- * unchanged TOASTed column whose value is not in the WAL. The sink never writes such a column, so
- * the stored value stays.
+ * unchanged TOASTed column whose value is not in the WAL; our source sends null and names the
+ * column in {@link UnchangedToastHeader}. The sink never updates such a column, so the stored value
+ * stays; a row that is not there yet gets NULL (see {@code RowWriter}).
  */
 public final class UnavailableValue {
     /** Debezium's default {@code unavailable.value.placeholder}. */

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import dev.cdc.sink.jdbc.config.DeleteMode;
@@ -26,7 +28,9 @@ import dev.cdc.sink.jdbc.table.TableBinding;
  * Writes changes inside the caller's transaction: groups them by table binding, kind and the set of
  * unavailable (TOAST) columns, and writes each group in multi-row statements of at most
  * {@value #MAX_ROWS_PER_STATEMENT} rows (fewer when the columns would pass the dialect's parameter
- * limit). Upserts leave out the columns whose values are unavailable, so the stored values stay.
+ * limit). Columns whose values are unavailable (unchanged TOAST) are left out of the update of an
+ * existing row, so the stored values stay; a new row gets NULL there, with a warning
+ * ({@link AbsentRowWarnings}); {@code insert.mode=update} leaves them out altogether.
  * Hard deletes delete guarded by position and record the delete positions in the tombstone table;
  * soft deletes upsert the key with the flag set. The caller reduces, commits and rolls back.
  */
@@ -36,9 +40,11 @@ public final class RowWriter {
     private final Dialect dialect;
     private final InsertMode insertMode;
     private final DeleteMode deleteMode;
+    private final AbsentRowWarnings absentRows;
 
     public RowWriter(Dialect dialect, JdbcSinkConfig config) {
         this.dialect = requireNonNull(dialect, "dialect is null");
+        this.absentRows = new AbsentRowWarnings(dialect);
         this.insertMode = config.write().insertMode();
         this.deleteMode = config.delete().mode();
     }
@@ -62,10 +68,16 @@ public final class RowWriter {
 
     private void writeRows(Connection connection, TableBinding binding, BitSet unavailable, List<PendingChange> changes)
             throws SQLException {
+        // update mode leaves unavailable columns out; upsert and insert write them (NULL) into new rows only
+        boolean omitUnavailable = insertMode == InsertMode.UPDATE;
         List<WriteColumn> columns = new ArrayList<>(binding.keyColumns());
+        Set<String> kept = new LinkedHashSet<>();
         for (int i = 0; i < binding.valueColumns().size(); i++) {
-            if (!unavailable.get(i)) {
+            if (!unavailable.get(i) || !omitUnavailable) {
                 columns.add(binding.valueColumns().get(i));
+            }
+            if (unavailable.get(i)) {
+                kept.add(binding.valueColumns().get(i).name());
             }
         }
         if (binding.softDeleteColumn() != null) {
@@ -73,7 +85,10 @@ public final class RowWriter {
         }
         columns.add(binding.positionColumn());
         RowShape shape = new RowShape(binding.table(), columns, binding.keyColumnNames(), binding.positionColumn().name(),
-                binding.tombstones(), binding.tableStates());
+                binding.tombstones(), binding.tableStates(), insertMode == InsertMode.UPSERT ? kept : Set.of());
+        if (!kept.isEmpty() && !omitUnavailable) {
+            absentRows.warnAboutAbsentRows(connection, binding, List.copyOf(kept), changes, insertMode == InsertMode.UPSERT);
+        }
         List<Object[]> rows = new ArrayList<>(changes.size());
         for (PendingChange pending : changes) {
             SinkChange change = pending.change();
@@ -82,6 +97,8 @@ public final class RowWriter {
             for (int i = 0; i < change.row().length; i++) {
                 if (!unavailable.get(i)) {
                     row.add(change.row()[i]);
+                } else if (!omitUnavailable) {
+                    row.add(null);
                 }
             }
             if (binding.softDeleteColumn() != null) {

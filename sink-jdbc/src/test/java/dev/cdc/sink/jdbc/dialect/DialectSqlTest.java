@@ -51,6 +51,36 @@ class DialectSqlTest {
     }
 
     @Test
+    void keptColumnsAreInsertedButNeverUpdated() {
+        RowShape kept = new RowShape(TABLE, SHAPE.columns(), List.of("id"), "__cdc_position", null, null, java.util.Set.of("note"));
+        String postgres = new PostgresDialect().upsert(kept, 1);
+        assertThat(postgres).startsWith("INSERT INTO \"shop\".\"orders\" AS \"__target\" (\"id\", \"note\", \"__cdc_position\") ")
+                .contains("DO UPDATE SET \"__cdc_position\" = EXCLUDED.\"__cdc_position\" WHERE");
+        String mysql = new MySqlDialect(DialectKind.MARIADB).upsert(kept, 1);
+        assertThat(mysql).startsWith("INSERT INTO `shop`.`orders` (`id`, `note`, `__cdc_position`) ")
+                .contains("ON DUPLICATE KEY UPDATE `__cdc_position` = IF(").doesNotContain("`note` = IF");
+    }
+
+    @Test
+    void aKeptColumnMustBeAWrittenNonKeyColumn() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RowShape(TABLE, SHAPE.columns(), List.of("id"), "__cdc_position",
+                null, null, java.util.Set.of("id"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kept column id");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RowShape(TABLE, SHAPE.columns(), List.of("id"), "__cdc_position",
+                null, null, java.util.Set.of("bio"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kept column bio");
+    }
+
+    @Test
+    void absentKeysSelectTheIndexesOfKeysWithoutARow() {
+        List<WriteColumn> key = List.of(SHAPE.columns().get(0));
+        assertThat(new PostgresDialect().absentKeys(TABLE, key, 2)).isEqualTo("SELECT \"__v\".\"__i\" FROM (VALUES "
+                + "(0, CAST(? AS integer)), (1, CAST(? AS integer))) AS \"__v\" (\"__i\", \"id\") WHERE NOT EXISTS "
+                + "(SELECT 1 FROM \"shop\".\"orders\" \"__t\" WHERE \"__t\".\"id\" = \"__v\".\"id\") ORDER BY 1");
+        assertThat(new MySqlDialect(DialectKind.MARIADB).absentKeys(TABLE, key, 2)).isEqualTo("SELECT `__v`.`__i` FROM "
+                + "(SELECT 0 AS `__i`, ? AS `id` UNION ALL SELECT 1, ?) AS `__v` WHERE NOT EXISTS "
+                + "(SELECT 1 FROM `shop`.`orders` `__t` WHERE `__t`.`id` = `__v`.`id`) ORDER BY 1");
+    }
+
+    @Test
     void deletesAreGuardedByPosition() {
         RowShape keys = new RowShape(TABLE, List.of(SHAPE.columns().get(0), SHAPE.columns().get(2)), List.of("id"), "__cdc_position", null);
         assertThat(new PostgresDialect().delete(keys, 1)).endsWith("WHERE \"__target\".\"id\" = \"__v\".\"id\" AND "

@@ -28,6 +28,7 @@ import dev.cdc.sink.jdbc.FakeSinkTaskContext;
 import dev.cdc.sink.jdbc.JdbcSinkTask;
 import dev.cdc.sink.jdbc.SchemaChangeEvents;
 import dev.cdc.sink.jdbc.record.UnavailableValue;
+import dev.cdc.sink.jdbc.record.UnchangedToastHeader;
 
 /**
  * The sink's features against a real target database; one subclass per dialect. Every test gets
@@ -207,6 +208,16 @@ abstract class JdbcSinkFeatureSuite {
         assertThat(row("customers", 1)).containsEntry("name", "a");
     }
 
+    // ---- unchanged TOAST values: Debezium's placeholder, our header ----
+
+    static final String BIG = "x".repeat(5_000);
+
+    /** Marks columns as unchanged TOAST values, as source-postgres does (their fields are null). */
+    static SinkRecord unchangedToast(SinkRecord record, String columns) {
+        record.headers().addString(UnchangedToastHeader.NAME, columns);
+        return record;
+    }
+
     @Test
     void unchangedToastValuesNeverOverwriteStoredValues() throws SQLException {
         JdbcSinkTask task = start();
@@ -217,6 +228,68 @@ abstract class JdbcSinkFeatureSuite {
 
         put(task, customers.update(30, 2, "Bob B.", "new bio"), customers.update(31, 2, "Bob C.", UnavailableValue.PLACEHOLDER));
         assertThat(row("customers", 2)).containsEntry("name", "Bob C.").containsEntry("bio", "new bio");
+    }
+
+    @Test
+    void theUnchangedToastHeaderKeepsTheStoredValue() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", BIG), customers.insert(11, 2, "Bob", BIG));
+        put(task, unchangedToast(customers.update(20, 1, "Ada L.", null), "bio"));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada L.").containsEntry("bio", BIG).containsEntry("__cdc_position", 20L);
+
+        put(task, customers.update(30, 2, "Bob B.", "new bio"), unchangedToast(customers.update(31, 2, "Bob C.", null), "bio"));
+        assertThat(row("customers", 2)).containsEntry("name", "Bob C.").containsEntry("bio", "new bio");
+
+        put(task, customers.update(40, 1, "Ada M.", null));
+        assertThat(row("customers", 1)).as("a null without the header is a null").containsEntry("bio", null);
+    }
+
+    @Test
+    void anUpdateWithUnchangedToastTakesTheValueOfItsInsertInTheSameBatch() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", BIG), unchangedToast(customers.update(11, 1, "Ada L.", null), "bio"),
+                customers.insert(12, 2, "Bob", BIG), customers.update(13, 2, "Bob B.", UnavailableValue.PLACEHOLDER),
+                unchangedToast(customers.update(14, 2, "Bob C.", null), "bio"));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada L.").containsEntry("bio", BIG).containsEntry("__cdc_position", 11L);
+        assertThat(row("customers", 2)).containsEntry("name", "Bob C.").containsEntry("bio", BIG).containsEntry("__cdc_position", 14L);
+    }
+
+    @Test
+    void rowsWithDifferentUnchangedColumnsInOneBatchKeepEachTheirOwn() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", "bio 1"), customers.insert(11, 2, "Bob", "bio 2"), customers.insert(12, 3, "Cy", "bio 3"));
+        put(task, unchangedToast(customers.update(20, 1, null, null), "name,bio"), unchangedToast(customers.update(21, 2, "Bob B.", null), "bio"),
+                customers.update(22, 3, "Cy C.", "bio 3b"));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada").containsEntry("bio", "bio 1").containsEntry("__cdc_position", 20L);
+        assertThat(row("customers", 2)).containsEntry("name", "Bob B.").containsEntry("bio", "bio 2");
+        assertThat(row("customers", 3)).containsEntry("name", "Cy C.").containsEntry("bio", "bio 3b");
+    }
+
+    @Test
+    void anUnchangedToastUpdateOfARowNotThereYetInsertsNull() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", BIG));
+        put(task, unchangedToast(customers.update(20, 2, "Bob", null), "bio"), customers.update(21, 3, "Cy", UnavailableValue.PLACEHOLDER),
+                unchangedToast(customers.update(22, 1, "Ada L.", null), "bio"));
+        assertThat(row("customers", 2)).containsEntry("name", "Bob").containsEntry("bio", null).containsEntry("__cdc_position", 20L);
+        assertThat(row("customers", 3)).containsEntry("name", "Cy").containsEntry("bio", null);
+        assertThat(row("customers", 1)).containsEntry("name", "Ada L.").containsEntry("bio", BIG);
+
+        put(task, customers.update(30, 2, "Bob B.", "the real bio"), unchangedToast(customers.update(31, 2, "Bob C.", null), "bio"));
+        assertThat(row("customers", 2)).containsEntry("name", "Bob C.").containsEntry("bio", "the real bio");
+    }
+
+    @Test
+    void aStaleUnchangedToastUpdateChangesNothing() throws SQLException {
+        JdbcSinkTask task = start();
+        ChangeEvents customers = new ChangeEvents("customers", CUSTOMER);
+        put(task, customers.insert(10, 1, "Ada", BIG), customers.update(30, 1, "Ada L.", "newer bio"));
+        put(task, unchangedToast(customers.update(20, 1, "stale", null), "bio"));
+        assertThat(row("customers", 1)).containsEntry("name", "Ada L.").containsEntry("bio", "newer bio").containsEntry("__cdc_position", 30L);
     }
 
     @Test

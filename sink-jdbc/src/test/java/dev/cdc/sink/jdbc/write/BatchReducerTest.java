@@ -60,6 +60,35 @@ class BatchReducerTest {
     }
 
     @Test
+    void anUnavailableValueIsTakenFromAnInsertOfAnotherRecordSchemaByColumnName() {
+        RecordShape older = new RecordShape(TABLE, RecordShape.KeySource.KEY_STRUCT, SHAPE.keyColumns(),
+                List.of(new FieldColumn("b", Schema.OPTIONAL_STRING_SCHEMA, ColumnType.string(), true)));
+        SinkRecord record = new SinkRecord("topic", 0, null, null, null, null, offset++);
+        PendingChange insert = new PendingChange(new SinkChange(record, SinkChange.Kind.UPSERT, TABLE, older, new Object[] {1},
+                new Object[] {"big value"}, 10L), BINDING);
+        PendingChange update = change(SinkChange.Kind.UPSERT, 1, 11, "z", UnavailableValue.INSTANCE);
+        assertThat(BatchReducer.reduce(List.of(insert, update))).singleElement()
+                .satisfies(change -> assertThat(change.change().row()).containsExactly("z", "big value"));
+    }
+
+    @Test
+    void severalUpdatesWithUnavailableValuesKeepTheValueOfTheInsert() {
+        PendingChange insert = change(SinkChange.Kind.UPSERT, 1, 10, "x", "big value");
+        PendingChange first = change(SinkChange.Kind.UPSERT, 1, 11, "y", UnavailableValue.INSTANCE);
+        PendingChange second = change(SinkChange.Kind.UPSERT, 1, 12, "z", UnavailableValue.INSTANCE);
+        assertThat(BatchReducer.reduce(List.of(insert, first, second))).singleElement()
+                .satisfies(change -> assertThat(change.change().row()).containsExactly("z", "big value"));
+    }
+
+    @Test
+    void anUpdateAfterADeleteDoesNotTakeValuesFromBeforeTheDelete() {
+        PendingChange insert = change(SinkChange.Kind.UPSERT, 1, 10, "x", "big value");
+        PendingChange delete = change(SinkChange.Kind.DELETE, 1, 11);
+        PendingChange update = change(SinkChange.Kind.UPSERT, 1, 12, "z", UnavailableValue.INSTANCE);
+        assertThat(BatchReducer.reduce(List.of(insert, delete, update)).get(0).change().row()[1]).isSameAs(UnavailableValue.INSTANCE);
+    }
+
+    @Test
     void anUnavailableValueStaysUnavailableWithoutAnEarlierValue() {
         PendingChange only = change(SinkChange.Kind.UPSERT, 1, 11, "z", UnavailableValue.INSTANCE);
         assertThat(BatchReducer.reduce(List.of(only)).get(0).change().row()[1]).isSameAs(UnavailableValue.INSTANCE);
