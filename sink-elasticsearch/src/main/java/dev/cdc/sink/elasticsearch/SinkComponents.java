@@ -78,8 +78,8 @@ final class SinkComponents implements AutoCloseable {
     /** Stage two of validation: the server answers and has what the config needs. */
     static void checkServer(IndexAdmin admin, ElasticsearchSinkConfig config) {
         try {
-            admin.health();
-        } catch (IOException | RuntimeException e) {
+            admin.awaitHealth();
+        } catch (RuntimeException e) {
             throw new ConnectException("cannot reach Elasticsearch at " + config.connection().describeUrls() + ": "
                     + CauseChain.describe(e) + "; check connection.url, the credentials and that the server runs", e);
         }

@@ -40,9 +40,10 @@ public record BulkConfig(
                 .define(MAX_IN_FLIGHT_REQUESTS, Type.INT, 2, ConfigValidators.between(1, 64), Importance.MEDIUM,
                         "_bulk requests in flight at once per task. A key is never in two requests in flight, so the"
                                 + " order of the changes of one key is kept.", GROUP, ++order, Width.SHORT, "Max in-flight requests")
-                .define(MAX_RETRIES, Type.INT, 10, ConfigValidators.between(0, 1_000), Importance.MEDIUM,
+                .define(MAX_RETRIES, Type.INT, 30, ConfigValidators.between(0, 1_000), Importance.MEDIUM,
                         "Retries of a request or item that failed transiently (connection loss, 429, 5xx) before the"
-                                + " task fails.", GROUP, ++order, Width.SHORT, "Max retries")
+                                + " task fails; with the default backoff, 30 retries ride out about 4.5 minutes of"
+                                + " unavailability (an Elasticsearch restart), with backpressure on Kafka meanwhile.", GROUP, ++order, Width.SHORT, "Max retries")
                 .define(RETRY_BACKOFF_MS, Type.LONG, 100L, ConfigValidators.between(0, 3_600_000), Importance.LOW,
                         "Wait before the first retry; doubled on every further retry, with jitter, up to "
                                 + RETRY_BACKOFF_MAX_MS + ".", GROUP, ++order, Width.SHORT, "Retry backoff")

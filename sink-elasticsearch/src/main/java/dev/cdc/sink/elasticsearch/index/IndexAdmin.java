@@ -183,6 +183,14 @@ public final class IndexAdmin {
         });
     }
 
+    /**
+     * Cluster health, retried like every other call: a task that starts while Elasticsearch
+     * restarts waits for it (up to {@code max.retries} with backoff) instead of failing.
+     */
+    public String awaitHealth() {
+        return call("GET /_cluster/health", "GET", "/_cluster/health", null).json().getString("status", "unknown");
+    }
+
     /** Cluster health; throws when Elasticsearch cannot be reached or answers with an error. */
     public String health() throws IOException {
         EsResponse response = client.request("GET", "/_cluster/health", null);

@@ -37,7 +37,7 @@ class ElasticsearchSinkConfigTest {
         ElasticsearchSinkConfig config = parse(minimal());
         assertThat(config.connection()).isEqualTo(new ConnectionConfig(List.of("http://127.0.0.1:9200"), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "JKS", 5_000, 30_000));
-        assertThat(config.bulk()).isEqualTo(new BulkConfig(2_000, 5L * 1024 * 1024, 1, 2, 10, 100, 10_000));
+        assertThat(config.bulk()).isEqualTo(new BulkConfig(2_000, 5L * 1024 * 1024, 1, 2, 30, 100, 10_000));
         assertThat(config.index().nameTemplate()).hasToString("${db}.${table}");
         assertThat(config.index().decimalMapping()).isEqualTo(DecimalMapping.KEYWORD);
         assertThat(config.index().stringMapping()).isEqualTo(StringMapping.TEXT_KEYWORD);
