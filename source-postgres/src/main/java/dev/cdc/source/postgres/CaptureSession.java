@@ -11,10 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.postgresql.PGConnection;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
@@ -27,10 +30,12 @@ import dev.cdc.core.position.SourcePosition;
 import dev.cdc.core.snapshot.SnapshotLog;
 import dev.cdc.core.snapshot.SnapshotMetrics;
 import dev.cdc.core.snapshot.SnapshotProgress;
+import dev.cdc.schema.TableId;
 import dev.cdc.schema.TableSchema;
 import dev.cdc.schema.connect.ConnectMappingOptions;
 import dev.cdc.schema.connect.ConnectSchemaMapper;
 import dev.cdc.source.postgres.config.PostgresConnectorConfig;
+import dev.cdc.source.postgres.ddl.DdlCaptureTrigger;
 import dev.cdc.source.postgres.event.CapturedTable;
 import dev.cdc.source.postgres.event.PostgresOffset;
 import dev.cdc.source.postgres.event.PostgresSourceInfo;
@@ -46,6 +51,8 @@ import dev.cdc.source.postgres.server.ServerProblem;
 import dev.cdc.source.postgres.server.Sql;
 import dev.cdc.source.postgres.server.StartupChecks;
 import dev.cdc.source.postgres.server.TableInfo;
+import dev.cdc.source.postgres.signal.SignalTable;
+import dev.cdc.source.postgres.snapshot.IncrementalSnapshot;
 import dev.cdc.source.postgres.snapshot.SnapshotPlan;
 import dev.cdc.source.postgres.snapshot.SnapshotReader;
 import dev.cdc.source.postgres.stream.ChangeStreamHandler;
@@ -62,11 +69,13 @@ import dev.cdc.source.postgres.types.PgTypeRegistry;
  * One run of the reader thread, from the start-up checks to streaming, logged by numbered steps:
  * <ol>
  *   <li>check the server ({@link StartupChecks});</li>
- *   <li>load the data types; create or align the publication;</li>
+ *   <li>load the data types; create or align the publication (with the signal table); install or find the
+ *   DDL event triggers ({@link DdlCaptureTrigger}); read the stored schema history of the captured tables;</li>
  *   <li>decide what to do ({@link StartPlan}); drop a lost slot (when_needed); create the slot,
  *   exporting its snapshot;</li>
  *   <li>snapshot ({@link SnapshotReader}) when planned;</li>
- *   <li>stream from the offset or the consistent point ({@link WalStreamReader}) until interrupted.</li>
+ *   <li>stream from the offset or the consistent point ({@link WalStreamReader}) until interrupted, reading
+ *   the chunks of on-demand re-snapshots between transactions ({@link IncrementalSnapshot}).</li>
  * </ol>
  * Failures go to the queue through the {@code failure} callback; an interrupt ends the run quietly.
  */
@@ -80,6 +89,7 @@ final class CaptureSession implements Runnable {
     private final RecordSink sink;
     private final ConfirmedLsn confirmed;
     private final java.util.function.Consumer<Throwable> failure;
+    private final TaskState taskState;
     private final Duration startDelay;
     private final Clock clock;
     private final String prefix;
@@ -93,12 +103,13 @@ final class CaptureSession implements Runnable {
      * @param startDelay  how long to wait first (backoff after a retriable failure)
      */
     CaptureSession(PostgresConnectorConfig config, Map<String, ?> startOffset, RecordSink sink, ConfirmedLsn confirmed,
-            java.util.function.Consumer<Throwable> failure, Duration startDelay, Clock clock) {
+            java.util.function.Consumer<Throwable> failure, TaskState taskState, Duration startDelay, Clock clock) {
         this.config = requireNonNull(config, "config is null");
         this.startOffset = startOffset == null ? Map.of() : new LinkedHashMap<>(startOffset);
         this.sink = requireNonNull(sink, "sink is null");
         this.confirmed = requireNonNull(confirmed, "confirmed is null");
         this.failure = requireNonNull(failure, "failure is null");
+        this.taskState = requireNonNull(taskState, "taskState is null");
         this.startDelay = requireNonNull(startDelay, "startDelay is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.prefix = config.common().topicPrefix();
@@ -138,7 +149,9 @@ final class CaptureSession implements Runnable {
                 + config.replication().publicationAutocreateMode().configValue() + ") for " + facts.tables().size() + " tables");
         PgTypeRegistry types = PgTypeRegistry.load(plain);
         Publications.ensure(plain, config.replication().publicationName(), config.replication().publicationAutocreateMode(),
-                facts.publicationExists(), facts.tables());
+                facts.publicationExists(), publishedTables(inspector, facts));
+        ddlCapture(plain, facts);
+        taskState.history().preload(facts.tables().stream().map(TableInfo::oid).toList());
         boolean positionLost = problems.stream().anyMatch(problem -> problem.check().startsWith("slot ")
                 && !problem.check().equals("slot database") && !problem.check().equals("slot plugin"));
         StartPlan plan = StartPlan.decide(startOffset, facts.slot(), config.snapshot().mode(), positionLost,
@@ -163,21 +176,24 @@ final class CaptureSession implements Runnable {
         TableSchemaFactory schemas = new TableSchemaFactory(new PgColumnTypes(types));
         PostgresSourceInfo sourceInfo = new PostgresSourceInfo(prefix, config.connection().database());
         RelationRegistry relations = new RelationRegistry(config.connection().database(), config.filters().filter(), schemas,
-                catalog(inspector), schema -> capturedTable(schema, mapper));
+                catalog(inspector), schema -> capturedTable(schema, mapper), taskState.history());
+        SchemaChangeRecords schemaChanges = new SchemaChangeRecords(prefix, taskState.history());
         if (plan.snapshot().isPresent()) {
             snapshot(new SnapshotPlan(consistentPoint, snapshotName, plan.snapshot().get()), facts.tables(), schemas, mapper,
-                    relations, sourceInfo);
+                    relations, schemaChanges, sourceInfo);
         }
         if (!plan.stream()) {
             step("snapshot.mode=" + config.snapshot().mode().configValue() + ": not streaming");
             Thread.sleep(Long.MAX_VALUE);
         }
         PostgresOffset start = plan.streamFrom().orElse(PostgresOffset.at(consistentPoint));
-        stream(replication, start, relations, sourceInfo, types, plain, facts.serverVersionNumber());
+        IncrementalSnapshot incremental = incrementalSnapshot(plain, inspector, schemas, mapper, sourceInfo);
+        stream(replication, start, relations, schemaChanges, sourceInfo, types, plain, facts.serverVersionNumber(), incremental);
     }
 
     private void snapshot(SnapshotPlan plan, List<TableInfo> tables, TableSchemaFactory schemas, ConnectSchemaMapper mapper,
-            RelationRegistry relations, PostgresSourceInfo sourceInfo) throws SQLException, InterruptedException {
+            RelationRegistry relations, SchemaChangeRecords schemaChanges, PostgresSourceInfo sourceInfo)
+            throws SQLException, InterruptedException {
         Connection connection = open(connections.open());
         ServerInspector inspector = new ServerInspector(connection);
         Map<String, TableInfo> byName = new LinkedHashMap<>();
@@ -187,7 +203,17 @@ final class CaptureSession implements Runnable {
         long position = SourcePosition.postgres(plan.consistentPoint(), 0);
         SnapshotReader.TableLoader loader = table -> {
             TableSchema schema = schemas.build(table.id(), inspector.columns(table.oid()), inspector.primaryKey(table.oid()), 0, position);
-            relations.seed(schema);
+            Optional<RelationRegistry.SchemaUpdate> update = relations.onSnapshot(table.oid(), schema);
+            if (update.isPresent()) {
+                Struct source = sourceInfo.snapshot(table.id().schema().orElseThrow(), table.id().table(), clock.millis(),
+                        plan.consistentPoint(), position).struct();
+                Optional<SourceRecord> record = schemaChanges.changed(table.oid(), update.get().previous().orElse(null),
+                        update.get().table().schema(), Optional.empty(), List.of(), source, clock.millis());
+                if (record.isPresent()) {
+                    sink.accept(record.get());
+                }
+                return update.get().table();
+            }
             return capturedTable(schema, mapper);
         };
         try (SnapshotMetrics metrics = SnapshotMetrics.register(prefix, progress)) {
@@ -196,8 +222,9 @@ final class CaptureSession implements Runnable {
         }
     }
 
-    private void stream(Connection replication, PostgresOffset start, RelationRegistry relations, PostgresSourceInfo sourceInfo,
-            PgTypeRegistry types, Connection plain, int serverVersion) throws SQLException, InterruptedException {
+    private void stream(Connection replication, PostgresOffset start, RelationRegistry relations, SchemaChangeRecords schemaChanges,
+            PostgresSourceInfo sourceInfo, PgTypeRegistry types, Connection plain, int serverVersion, IncrementalSnapshot incremental)
+            throws SQLException, InterruptedException {
         boolean messages = serverVersion >= 140000;
         ChainedLogicalStreamBuilder builder = replication.unwrap(PGConnection.class).getReplicationAPI().replicationStream().logical()
                 .withSlotName(config.replication().slotName())
@@ -218,8 +245,70 @@ final class CaptureSession implements Runnable {
                 + Lsn.format(start.commitLsn()) : ""));
         Heartbeat heartbeat = new Heartbeat(config.common().heartbeat(), prefix, partition, clock);
         ChangeStreamHandler handler = new ChangeStreamHandler(relations, sourceInfo, partition, start,
-                config.events().tombstonesOnDelete(), sink, new SchemaChangeRecords(prefix), heartbeat, () -> types.reload(plain));
-        new WalStreamReader(stream, handler, heartbeat, new HeartbeatMessages(plain, messages), sink, confirmed).run();
+                config.events().tombstonesOnDelete(), sink, schemaChanges, heartbeat, () -> types.reload(plain), incremental);
+        new WalStreamReader(stream, handler, heartbeat, new HeartbeatMessages(plain, messages), sink, confirmed, incremental).run();
+    }
+
+    /** The captured tables, plus the signal table when there is one (with {@code filtered}, the publication must carry it). */
+    private List<TableInfo> publishedTables(ServerInspector inspector, ServerFacts facts) throws SQLException {
+        List<TableInfo> tables = new ArrayList<>(facts.tables());
+        if (config.signals().enabled()) {
+            String schema = config.signals().schema().orElseThrow();
+            String table = config.signals().table().orElseThrow();
+            Optional<Long> oid = inspector.tableOid(schema, table);
+            if (oid.isEmpty()) {
+                LOG.warn("The signal table {}.{} (signal.data.collection) does not exist; no re-snapshot can be asked for until it is"
+                        + " created: CREATE TABLE {}.{} (id varchar(42) PRIMARY KEY, type varchar(32) NOT NULL, data varchar(2048))",
+                        schema, table, schema, table);
+            } else if (tables.stream().noneMatch(captured -> captured.oid() == oid.get())) {
+                tables.add(new TableInfo(oid.get(), TableId.of(config.connection().database(), schema, table), 'd', List.of(), 0));
+            }
+        }
+        return tables;
+    }
+
+    private IncrementalSnapshot incrementalSnapshot(Connection plain, ServerInspector inspector, TableSchemaFactory schemas,
+            ConnectSchemaMapper mapper, PostgresSourceInfo sourceInfo) {
+        IncrementalSnapshot.TableLookup lookup = name -> {
+            int dot = name.indexOf('.');
+            String schema = dot < 0 ? "public" : name.substring(0, dot);
+            String table = name.substring(dot + 1);
+            Optional<Long> oid = inspector.tableOid(schema, table);
+            if (oid.isEmpty() || !config.filters().filter().includesTable(schema, table)) {
+                return Optional.empty();
+            }
+            TableSchema tableSchema = schemas.build(TableId.of(config.connection().database(), schema, table),
+                    inspector.columns(oid.get()), inspector.primaryKey(oid.get()), 0, 0);
+            return Optional.of(new IncrementalSnapshot.SnapshotTable(oid.get(), Sql.quote(schema) + "." + Sql.quote(table),
+                    capturedTable(tableSchema, mapper)));
+        };
+        return new IncrementalSnapshot(prefix, plain, lookup, new SignalTable(config.signals().schema(), config.signals().table()),
+                config.snapshot().chunkSize(), sourceInfo, partition, sink, clock, IncrementalSnapshot.stateFrom(startOffset));
+    }
+
+    /** Installs or finds the DDL event triggers; without them, says once per task what is lost. */
+    private void ddlCapture(Connection plain, ServerFacts facts) throws SQLException {
+        DdlCaptureTrigger.Status status = DdlCaptureTrigger.ensure(plain, facts.superuser(), facts.serverVersionNumber());
+        switch (status) {
+            case INSTALLED, PRESENT -> step("DDL capture: event triggers " + DdlCaptureTrigger.DDL_TRIGGER + " and "
+                    + DdlCaptureTrigger.DROP_TRIGGER + (status == DdlCaptureTrigger.Status.INSTALLED ? " installed" : " found"));
+            case ABSENT -> {
+                if (taskState.firstDdlCaptureWarning()) {
+                    LOG.warn("DDL capture is off: the event triggers {} and {} do not exist in {} and role {} is not a superuser,"
+                            + " which PostgreSQL requires to create them. Schema changes are still detected from the stream, but a"
+                            + " RENAME COLUMN will look like a DROP COLUMN plus an ADD COLUMN, a DROP TABLE is not reported, and"
+                            + " events carry no DDL text. Fix: let a superuser run the statements in the README of"
+                            + " source-postgres (section DDL capture), or run the connector as a superuser once.",
+                            DdlCaptureTrigger.DDL_TRIGGER, DdlCaptureTrigger.DROP_TRIGGER, config.connection().address(), facts.user());
+                }
+            }
+            case UNSUPPORTED -> {
+                if (taskState.firstDdlCaptureWarning()) {
+                    LOG.warn("DDL capture is off: PostgreSQL {} cannot send logical messages through pgoutput (14 or later can);"
+                            + " a RENAME COLUMN will look like a DROP COLUMN plus an ADD COLUMN", facts.serverVersionNumber());
+                }
+            }
+        }
     }
 
     private CapturedTable capturedTable(TableSchema schema, ConnectSchemaMapper mapper) {

@@ -18,6 +18,7 @@ import dev.cdc.core.queue.ChangeEventQueue;
 import dev.cdc.core.thread.NamedThreadFactory;
 import dev.cdc.source.postgres.config.PostgresConnectorConfig;
 import dev.cdc.source.postgres.event.PostgresOffset;
+import dev.cdc.source.postgres.history.OffsetSchemaHistory;
 import dev.cdc.source.postgres.stream.ConfirmedLsn;
 
 /**
@@ -44,6 +45,7 @@ public class PostgresSourceTask extends SourceTask {
     private ChangeEventQueue<SourceRecord> queue;
     private NamedThreadFactory threads;
     private Thread reader;
+    private TaskState taskState;
     private Map<String, ?> lastPolledOffset;
     private Duration retryDelay = Duration.ZERO;
 
@@ -59,6 +61,7 @@ public class PostgresSourceTask extends SourceTask {
         partition = PostgresOffset.partition(prefix);
         queue = new ChangeEventQueue<>(prefix, config.common().queue(), ApproximateRecordSize::of, PostgresErrors.CLASSIFIER);
         threads = new NamedThreadFactory(prefix, "postgres-reader");
+        taskState = new TaskState(new OffsetSchemaHistory(prefix, partitions -> context.offsetStorageReader().offsets(partitions)));
         LOG.info("Starting PostgreSQL source {} {}: {}", prefix, version(), config);
         startReader(context.offsetStorageReader().offset(partition));
     }
@@ -67,8 +70,13 @@ public class PostgresSourceTask extends SourceTask {
     public List<SourceRecord> poll() throws InterruptedException {
         try {
             List<SourceRecord> records = queue.poll();
+            for (SourceRecord record : records) {
+                // schema-change records carry the offsets of the schema history's partitions
+                if (partition.equals(record.sourcePartition())) {
+                    lastPolledOffset = record.sourceOffset();
+                }
+            }
             if (!records.isEmpty()) {
-                lastPolledOffset = records.get(records.size() - 1).sourceOffset();
                 retryDelay = Duration.ZERO;
             }
             return records;
@@ -100,7 +108,7 @@ public class PostgresSourceTask extends SourceTask {
     }
 
     private void startReader(Map<String, ?> offset) {
-        CaptureSession session = new CaptureSession(config, offset, queue::enqueue, confirmed, queue::fail, retryDelay,
+        CaptureSession session = new CaptureSession(config, offset, queue::enqueue, confirmed, queue::fail, taskState, retryDelay,
                 Clock.systemUTC());
         reader = threads.newThread(session);
         reader.start();

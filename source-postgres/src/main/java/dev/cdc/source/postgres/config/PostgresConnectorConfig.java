@@ -27,6 +27,7 @@ public final class PostgresConnectorConfig {
     private final SnapshotConfig snapshot;
     private final CommonSourceConfig common;
     private final EventConfig events;
+    private final SignalConfig signals;
 
     private PostgresConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
@@ -35,6 +36,7 @@ public final class PostgresConnectorConfig {
         this.snapshot = new SnapshotConfig(config);
         this.common = CommonSourceConfig.from(config);
         this.events = new EventConfig(config);
+        this.signals = new SignalConfig(config);
     }
 
     private static ConfigDef define() {
@@ -45,6 +47,7 @@ public final class PostgresConnectorConfig {
         FilterConfig.define(def);
         SnapshotConfig.define(def);
         EventConfig.define(def);
+        SignalConfig.define(def);
         return def;
     }
 
@@ -93,9 +96,14 @@ public final class PostgresConnectorConfig {
         return events;
     }
 
+    /** {@code signal.data.collection}: on-demand re-snapshots. */
+    public SignalConfig signals() {
+        return signals;
+    }
+
     @Override
     public String toString() {
         return connection + "; topics " + common.topicPrefix() + ".*, " + common.queue() + ", " + common.heartbeat() + "; "
-                + replication + "; " + filters + "; " + snapshot + "; " + events;
+                + replication + "; " + filters + "; " + snapshot + "; " + events + "; " + signals;
     }
 }

@@ -63,6 +63,14 @@ public final class PostgresSourceInfo {
         return SourceInfo.of(struct);
     }
 
+    /** The block of a row of an on-demand (incremental) re-snapshot, read at the chunk's low watermark. */
+    public SourceInfo incrementalSnapshot(String schema, String table, long readTimeMillis, long lowWatermarkLsn, long position) {
+        Struct struct = common(readTimeMillis, SnapshotMarker.INCREMENTAL, position, schema, table)
+                .put(LSN, lowWatermarkLsn)
+                .put(SourceInfoSchema.SEQUENCE, "[null,\"" + lowWatermarkLsn + "\"]");
+        return SourceInfo.of(struct);
+    }
+
     private Struct common(long timestampMillis, SnapshotMarker marker, long position, String schema, String table) {
         return new CommonSourceFields(CONNECTOR, serverName, timestampMillis, marker, database, position)
                 .newStruct(SOURCE_SCHEMA)

@@ -3,17 +3,13 @@ package dev.cdc.source.postgres.snapshot;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -26,7 +22,6 @@ import dev.cdc.core.snapshot.Chunk;
 import dev.cdc.core.snapshot.SnapshotLog;
 import dev.cdc.core.snapshot.SnapshotProgress;
 import dev.cdc.core.snapshot.SnapshotState;
-import dev.cdc.schema.ColumnType;
 import dev.cdc.schema.TableId;
 import dev.cdc.source.postgres.event.CapturedTable;
 import dev.cdc.source.postgres.event.PostgresOffset;
@@ -48,7 +43,7 @@ import dev.cdc.source.postgres.stream.RecordSink;
  *   misses nor repeats a change. When resuming after a crash the exported snapshot is gone: a new
  *   snapshot reads the remaining chunks as they are now, and streaming from the consistent point
  *   replays every change made since, so each row ends at its latest state (at-least-once).</li>
- *   <li>Per table, chunks by keyset: {@code WHERE (k1, k2) > (last key) ORDER BY k1, k2 LIMIT n},
+ *   <li>Per table, chunks by keyset ({@link ChunkQuery}): {@code WHERE (k1, k2) > (last key) ORDER BY k1, k2 LIMIT n},
  *   every column read as {@code ::text}, the same text pgoutput sends, converted by the same code.
  *   Tables without primary key are read in one pass and are not resumable within the table.</li>
  *   <li>The last record of each chunk carries the {@link SnapshotState} after it, so a restart
@@ -62,7 +57,7 @@ public final class SnapshotReader {
     /** Loads the event view of a table from the catalog, inside the snapshot transaction. */
     @FunctionalInterface
     public interface TableLoader {
-        CapturedTable load(TableInfo table) throws SQLException;
+        CapturedTable load(TableInfo table) throws SQLException, InterruptedException;
     }
 
     private final Connection connection;
@@ -151,78 +146,25 @@ public final class SnapshotReader {
         log.step("table " + info.displayName() + " (about " + info.estimatedRows() + " rows)" + (state.lastFinishedChunk() >= 0
                 ? ", resuming after chunk " + state.lastFinishedChunk() : "") + (table.hasKey() ? ", chunks of " + chunkSize + " rows by "
                 + table.schema().primaryKey() : ", no primary key: one pass"));
+        ChunkQuery query = ChunkQuery.of(connection, info.oid(), info.quotedName(), table, chunkSize);
         if (!table.hasKey()) {
-            emitRows(table, info, readAll(info, table), SnapshotState::tableFinished);
+            emitRows(table, info, query.all(connection), SnapshotState::tableFinished);
         } else {
-            List<String> keyTypes = keyTypes(info, table.schema().primaryKey());
             while (!state.isComplete() && state.currentTable().orElseThrow().equals(name)) {
-                readChunk(info, table, keyTypes);
+                readChunk(info, table, query);
             }
         }
         progress.tableCompleted(name);
     }
 
-    private void readChunk(TableInfo info, CapturedTable table, List<String> keyTypes) throws SQLException, InterruptedException {
+    private void readChunk(TableInfo info, CapturedTable table, ChunkQuery query) throws SQLException, InterruptedException {
         List<Object> after = state.resumeKey().orElse(null);
-        // qualified, so that ORDER BY sorts by the column and not by the selected text of the same name
-        List<String> key = table.schema().primaryKey().stream().map(column -> "t." + Sql.quote(column)).toList();
-        StringBuilder sql = new StringBuilder(selectList(info, table));
-        List<String> parameters = new ArrayList<>();
-        if (after != null) {
-            sql.append(" WHERE (").append(String.join(", ", key)).append(") > (");
-            for (int i = 0; i < key.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("?::").append(keyTypes.get(i));
-                parameters.add(after.get(i).toString());
-            }
-            sql.append(')');
-        }
-        sql.append(" ORDER BY ").append(String.join(", ", key)).append(" LIMIT ").append(chunkSize);
-        List<TupleData> rows = query(sql.toString(), parameters, table.schema().columns().size());
+        List<TupleData> rows = query.chunk(connection, after);
         int chunkIndex = state.lastFinishedChunk() + 1;
-        List<Integer> keyIndexes = table.schema().primaryKey().stream().map(table.schema().columnNames()::indexOf).toList();
-        List<Object> lastKey = rows.size() < chunkSize || rows.isEmpty() ? null
-                : keyIndexes.stream().map(i -> (Object) rows.get(rows.size() - 1).text(i)).toList();
+        List<Object> lastKey = rows.size() < chunkSize || rows.isEmpty() ? null : query.keyOf(rows.get(rows.size() - 1));
         Chunk chunk = new Chunk(chunkIndex, after, lastKey);
         emitRows(table, info, rows, current -> current.chunkFinished(chunk, rows.size()));
         log.progressIfDue(info.id().toString());
-    }
-
-    private List<TupleData> readAll(TableInfo info, CapturedTable table) throws SQLException {
-        return query(selectList(info, table), List.of(), table.schema().columns().size());
-    }
-
-    /**
-     * Every column as the text of its type's output function, as pgoutput sends it. A cast to text
-     * does that for every type but {@code char(n)}, whose cast drops the padding; {@code bpcharout} keeps it.
-     */
-    private static String selectList(TableInfo info, CapturedTable table) {
-        return "SELECT " + table.schema().columns().stream()
-                .map(column -> column.type().kind() == ColumnType.Kind.CHAR
-                        ? "pg_catalog.bpcharout(t." + Sql.quote(column.name()) + ")::text"
-                        : "t." + Sql.quote(column.name()) + "::text")
-                .collect(Collectors.joining(", ")) + " FROM " + info.quotedName() + " t";
-    }
-
-    private List<TupleData> query(String sql, List<String> parameters, int columns) throws SQLException {
-        List<TupleData> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setFetchSize(chunkSize);
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setString(i + 1, parameters.get(i));
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    TupleData.Kind[] kinds = new TupleData.Kind[columns];
-                    String[] texts = new String[columns];
-                    for (int i = 0; i < columns; i++) {
-                        texts[i] = result.getString(i + 1);
-                        kinds[i] = texts[i] == null ? TupleData.Kind.NULL : TupleData.Kind.TEXT;
-                    }
-                    rows.add(new TupleData(kinds, texts));
-                }
-            }
-        }
-        return rows;
     }
 
     /** Emits the rows; the last one carries the state after {@code finish}. */
@@ -257,22 +199,5 @@ public final class SnapshotReader {
         Struct value = new Struct(Heartbeat.VALUE_SCHEMA).put(Heartbeat.TIMESTAMP_FIELD, clock.millis());
         return new SourceRecord(partition, PostgresOffset.at(plan.consistentPoint()).toMap(), heartbeatTopic, null,
                 Heartbeat.KEY_SCHEMA, key, Heartbeat.VALUE_SCHEMA, value);
-    }
-
-    /** The SQL type of each key column, to cast the resume key's text. */
-    private List<String> keyTypes(TableInfo info, List<String> keyColumns) throws SQLException {
-        List<String> types = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_catalog.format_type(atttypid, NULL)"
-                + " FROM pg_catalog.pg_attribute WHERE attrelid = ? AND attname = ?")) {
-            for (String column : keyColumns) {
-                statement.setLong(1, info.oid());
-                statement.setString(2, column);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    types.add(rows.getString(1));
-                }
-            }
-        }
-        return types;
     }
 }

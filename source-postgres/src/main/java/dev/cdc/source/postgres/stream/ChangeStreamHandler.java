@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import dev.cdc.core.event.SourceInfo;
 import dev.cdc.core.event.TransactionBlock;
 import dev.cdc.core.heartbeat.Heartbeat;
 import dev.cdc.core.position.SourcePosition;
+import dev.cdc.schema.TableId;
+import dev.cdc.source.postgres.ddl.DdlCaptureTrigger;
+import dev.cdc.source.postgres.ddl.DdlMessage;
 import dev.cdc.source.postgres.event.CapturedTable;
 import dev.cdc.source.postgres.event.PostgresOffset;
 import dev.cdc.source.postgres.event.PostgresSourceInfo;
@@ -37,6 +41,8 @@ import dev.cdc.source.postgres.replication.PgOutputMessage.Relation;
 import dev.cdc.source.postgres.replication.PgOutputMessage.Truncate;
 import dev.cdc.source.postgres.replication.PgOutputMessage.Update;
 import dev.cdc.source.postgres.replication.TupleData;
+import dev.cdc.source.postgres.server.Sql;
+import dev.cdc.source.postgres.snapshot.IncrementalSnapshot;
 
 /**
  * Turns decoded pgoutput messages into change records, in stream order, on the reader thread.
@@ -82,6 +88,7 @@ public final class ChangeStreamHandler {
     private final SchemaChangeRecords schemaChanges;
     private final Heartbeat heartbeat;
     private final TypeReloader types;
+    private final IncrementalSnapshot incremental;
 
     private long resumeLsn;
     private long lastCommitLsn;
@@ -93,7 +100,8 @@ public final class ChangeStreamHandler {
      * @param start where streaming starts: its resume LSN and the changes already emitted
      */
     public ChangeStreamHandler(RelationRegistry relations, PostgresSourceInfo sourceInfo, Map<String, ?> partition, PostgresOffset start,
-            boolean tombstones, RecordSink sink, SchemaChangeRecords schemaChanges, Heartbeat heartbeat, TypeReloader types) {
+            boolean tombstones, RecordSink sink, SchemaChangeRecords schemaChanges, Heartbeat heartbeat, TypeReloader types,
+            IncrementalSnapshot incremental) {
         this.relations = requireNonNull(relations, "relations is null");
         this.sourceInfo = requireNonNull(sourceInfo, "sourceInfo is null");
         this.partition = Map.copyOf(requireNonNull(partition, "partition is null"));
@@ -103,6 +111,7 @@ public final class ChangeStreamHandler {
         this.schemaChanges = requireNonNull(schemaChanges, "schemaChanges is null");
         this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
         this.types = requireNonNull(types, "types is null");
+        this.incremental = requireNonNull(incremental, "incremental is null");
         this.resumeLsn = start.resumeLsn();
         this.lastEmitted = start;
     }
@@ -117,6 +126,9 @@ public final class ChangeStreamHandler {
             relation(relation);
         } else if (message instanceof PgOutputMessage.Type) {
             types.reload();
+        } else if (message instanceof Insert insert && incremental.isSignal(insert.relationId())) {
+            requireTransaction("signal").changeIndex++;
+            incremental.onSignalRow(insert.newTuple());
         } else if (message instanceof Insert insert) {
             change(insert.relationId(), (table, index) -> insert(table, insert, index, messageLsn));
         } else if (message instanceof Update update) {
@@ -139,7 +151,22 @@ public final class ChangeStreamHandler {
 
     /** The offset a heartbeat may carry now (outside transactions): nothing after it was left unemitted. */
     public Map<String, Object> heartbeatOffset() {
+        return withSnapshotState(streamOffset());
+    }
+
+    private Map<String, Object> streamOffset() {
         return new PostgresOffset(resumeLsn, lastEmitted.commitLsn(), lastEmitted.index(), lastEmitted.transactionId()).toMap();
+    }
+
+    /** Every offset carries the state of a running re-snapshot, so a restart resumes it. */
+    private Map<String, Object> withSnapshotState(Map<String, Object> offset) {
+        Map<String, Object> keys = incremental.offsetKeys();
+        if (keys.isEmpty()) {
+            return offset;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(offset);
+        merged.putAll(keys);
+        return merged;
     }
 
     /** Where streaming would resume now. */
@@ -156,25 +183,64 @@ public final class ChangeStreamHandler {
     }
 
     private void relation(Relation relation) throws SQLException, InterruptedException {
-        long position = transaction == null ? SourcePosition.postgres(resumeLsn, 0)
-                : SourcePosition.postgres(transaction.commitLsn, transaction.changeIndex + 1);
+        if (incremental.onRelation(relation)) {
+            relations.ignore(relation.relationId());
+            return;
+        }
+        long position = nextPosition();
         Optional<RelationRegistry.SchemaUpdate> update = relations.onRelation(relation, position);
-        if (update.isEmpty() || update.get().previous().isEmpty()) {
+        if (update.isEmpty()) {
             return;
         }
         flushPending(resumeLsn);
-        CapturedTable table = update.get().table();
-        long commitMillis = transaction == null ? System.currentTimeMillis() : transaction.commitMillis;
-        SourceInfo source = sourceInfo.streamed(relation.namespace(), relation.name(), commitMillis,
-                transaction == null ? 0 : transaction.transactionId, transaction == null ? resumeLsn : transaction.commitLsn,
-                lastCommitLsn, position);
-        Optional<SourceRecord> record = schemaChanges.changed(update.get().previous().get(), table.schema(), null, List.of(),
-                source.struct(), System.currentTimeMillis(), partition, lastEmitted.toMap());
+        RelationRegistry.SchemaUpdate change = update.get();
+        CapturedTable table = change.table();
+        Optional<SourceRecord> record = schemaChanges.changed(change.tableOid(), change.previous().orElse(null), table.schema(),
+                change.ddl(), change.renames(), schemaEventSource(relation.namespace(), relation.name(), position),
+                System.currentTimeMillis());
         if (record.isPresent()) {
-            LOG.info("Schema of {} changed at LSN {}: version {}", table.displayName(), Lsn.format(position >>> 16),
-                    table.schema().version());
+            LOG.info("Schema of {} {} at LSN {}: version {}{}", table.displayName(), change.previous().isEmpty() ? "first seen"
+                    : "changed", Lsn.format(position >>> 16), table.schema().version(), change.ddl().map(ddl -> " after " + ddl)
+                    .orElse(""));
             sink.accept(record.get());
         }
+    }
+
+    private void ddlMessage(LogicalMessage message) throws InterruptedException {
+        DdlMessage ddl;
+        try {
+            ddl = DdlMessage.parse(message.content());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring a DDL message at LSN {} that cannot be read: {}", Lsn.format(message.lsn()), e.getMessage());
+            return;
+        }
+        LOG.debug("DDL message at LSN {}: {}", Lsn.format(message.lsn()), ddl);
+        if (!ddl.isDrop()) {
+            relations.onDdl(ddl);
+            return;
+        }
+        Optional<RelationRegistry.TableDrop> drop = relations.onDrop(ddl);
+        if (drop.isEmpty()) {
+            return;
+        }
+        flushPending(resumeLsn);
+        long position = nextPosition();
+        TableId table = drop.get().table();
+        LOG.info("Table {} dropped at LSN {}", table.displayName(), Lsn.format(position >>> 16));
+        sink.accept(schemaChanges.dropped(drop.get().tableOid(), table, position, drop.get().ddl(),
+                schemaEventSource(table.schema().orElseThrow(), table.table(), position), System.currentTimeMillis()));
+    }
+
+    /** The position of the next change: schema events carry the position from which the new schema holds. */
+    private long nextPosition() {
+        return transaction == null ? SourcePosition.postgres(resumeLsn, 0)
+                : SourcePosition.postgres(transaction.commitLsn, transaction.changeIndex + 1);
+    }
+
+    private Struct schemaEventSource(String schema, String table, long position) {
+        long commitMillis = transaction == null ? System.currentTimeMillis() : transaction.commitMillis;
+        return sourceInfo.streamed(schema, table, commitMillis, transaction == null ? 0 : transaction.transactionId,
+                transaction == null ? resumeLsn : transaction.commitLsn, lastCommitLsn, position).struct();
     }
 
     /** Builds the records of one captured change once its offset is known. */
@@ -201,36 +267,56 @@ public final class ChangeStreamHandler {
     private void truncate(Truncate truncate, long messageLsn) throws InterruptedException {
         Transaction current = requireTransaction("TRUNCATE");
         long index = ++current.changeIndex;
-        List<CapturedTable> tables = new ArrayList<>();
+        Map<Integer, CapturedTable> tables = new LinkedHashMap<>();
         for (int relationId : truncate.relationIds()) {
-            relations.table(relationId).ifPresent(tables::add);
+            relations.table(relationId).ifPresent(table -> tables.put(relationId, table));
         }
         if (tables.isEmpty()) {
             return;
         }
-        tables.forEach(current::countEvent);
+        tables.values().forEach(current::countEvent);
+        tables.values().forEach(table -> incremental.onTruncate(table.schema().id()));
         if (alreadyEmitted.alreadyEmitted(current.commitLsn, index)) {
             current.orders.remove(index);
             return;
         }
+        flushPending(resumeLsn);
+        long position = SourcePosition.postgres(current.commitLsn, index);
+        for (Map.Entry<Integer, CapturedTable> entry : tables.entrySet()) {
+            CapturedTable table = entry.getValue();
+            sink.accept(schemaChanges.truncated(Integer.toUnsignedLong(entry.getKey()), table.schema(), position,
+                    truncateStatement(table, truncate.options()), schemaEventSource(table.schema().id().schema().orElseThrow(),
+                            table.schema().id().table(), position), System.currentTimeMillis()));
+        }
         hold(index, offset -> {
             List<SourceRecord> records = new ArrayList<>();
-            for (CapturedTable table : tables) {
+            for (CapturedTable table : tables.values()) {
                 records.add(table.records().truncate(context(table, index, messageLsn, offset)));
             }
             return records;
         });
     }
 
-    private void logicalMessage(LogicalMessage message) {
+    /** The TRUNCATE statement rebuilt from the message: event triggers do not see TRUNCATE. */
+    private static String truncateStatement(CapturedTable table, int options) {
+        return "TRUNCATE TABLE " + Sql.quote(table.schema().id().schema().orElseThrow()) + "." + Sql.quote(table.schema().id().table())
+                + ((options & 2) != 0 ? " RESTART IDENTITY" : "") + ((options & 1) != 0 ? " CASCADE" : "");
+    }
+
+    private void logicalMessage(LogicalMessage message) throws InterruptedException, SQLException {
         if (HEARTBEAT_PREFIX.equals(message.prefix()) && !message.transactional() && transaction == null) {
             resumeLsn = Math.max(resumeLsn, message.lsn());
+        } else if (DdlCaptureTrigger.MESSAGE_PREFIX.equals(message.prefix()) && message.transactional() && transaction != null) {
+            ddlMessage(message);
+        } else if (!message.transactional() && transaction == null) {
+            incremental.onMessage(message, streamOffset());
         }
     }
 
     private Function<Map<String, ?>, List<SourceRecord>> insert(CapturedTable table, Insert insert, long index, long lsn) {
         RowImage after = table.row(insert.newTuple(), null);
         Struct key = table.key(insert.newTuple());
+        incremental.onChange(table.schema().id(), key);
         return offset -> List.of(withToastHeader(table.records().create(key, after.struct(), context(table, index, lsn, offset)), after));
     }
 
@@ -240,6 +326,8 @@ public final class ChangeStreamHandler {
         Struct before = old == null ? null : table.row(old, null).struct();
         Struct key = table.key(update.newTuple());
         Struct oldKey = old == null ? key : table.key(old);
+        incremental.onChange(table.schema().id(), key);
+        incremental.onChange(table.schema().id(), oldKey);
         ChangeRecordFactory records = table.records();
         if (key != null && !key.equals(oldKey)) {
             // a primary key change is a delete of the old key and a create of the new one, as in Debezium
@@ -260,6 +348,7 @@ public final class ChangeStreamHandler {
     private Function<Map<String, ?>, List<SourceRecord>> delete(CapturedTable table, Delete delete, long index, long lsn) {
         Struct before = table.row(delete.oldTuple(), null).struct();
         Struct key = table.key(delete.oldTuple());
+        incremental.onChange(table.schema().id(), key);
         return offset -> {
             SourceRecord record = table.records().delete(key, before, context(table, index, lsn, offset));
             return tombstones && key != null ? List.of(record, table.records().tombstone(record)) : List.of(record);
@@ -295,7 +384,7 @@ public final class ChangeStreamHandler {
         }
         Transaction current = transaction;
         PostgresOffset offset = new PostgresOffset(resumeAt, current.commitLsn, pending.index, current.transactionId);
-        for (SourceRecord record : pending.records.apply(offset.toMap())) {
+        for (SourceRecord record : pending.records.apply(withSnapshotState(offset.toMap()))) {
             sink.accept(record);
         }
         heartbeat.changeEmitted();

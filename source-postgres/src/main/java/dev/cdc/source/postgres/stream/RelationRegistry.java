@@ -12,28 +12,60 @@ import java.util.function.Function;
 
 import dev.cdc.schema.TableId;
 import dev.cdc.schema.TableSchema;
+import dev.cdc.schema.diff.ColumnRename;
+import dev.cdc.schema.diff.SchemaDiff;
 import dev.cdc.source.postgres.config.CaptureFilter;
+import dev.cdc.source.postgres.ddl.DdlMessage;
+import dev.cdc.source.postgres.ddl.PendingDdl;
 import dev.cdc.source.postgres.event.CapturedTable;
 import dev.cdc.source.postgres.event.TableSchemaFactory;
+import dev.cdc.source.postgres.history.OffsetSchemaHistory;
 import dev.cdc.source.postgres.replication.PgOutputMessage.Relation;
 import dev.cdc.source.postgres.replication.PgOutputMessage.RelationColumn;
 import dev.cdc.source.postgres.server.ColumnInfo;
 
 /**
- * The tables of the stream by pgoutput relation id, at the schema version of the last Relation
- * message: the column list and types come from the message (valid at that point of the WAL);
- * nullability, defaults and the primary key from the catalog (as it is now), falling back to the
- * message's key flags under REPLICA IDENTITY DEFAULT when the table is gone. Used by the reader
- * thread only.
+ * The tables of the stream by pgoutput relation id (the table's oid), at the schema version of
+ * the last Relation message: the column list and types come from the message (valid at that point
+ * of the WAL); nullability, defaults and the primary key from the catalog (as it is now), falling
+ * back to the message's key flags under REPLICA IDENTITY DEFAULT when the table is gone.
+ *
+ * <p>Each new schema is compared with the table's last known one from the {@link OffsetSchemaHistory}
+ * (also across restarts), paired with the DDL messages of the table received since its last
+ * Relation message ({@link PendingDdl}): their text goes into the schema-change event and their
+ * RENAME COLUMN clauses become rename hints for {@link SchemaDiff}. Used by the reader thread only.
  */
 public final class RelationRegistry {
     /**
-     * What a Relation message changed.
+     * A table whose schema is new or changed.
      *
-     * @param previous the table's schema before, empty when the task had not seen it yet
+     * @param tableOid the table's oid
+     * @param previous the table's last known schema, empty when first seen
      * @param table    the table at its new schema version
+     * @param ddl      the DDL statements that led to it, when captured
+     * @param renames  the column renames the DDL stated
      */
-    public record SchemaUpdate(Optional<TableSchema> previous, CapturedTable table) {
+    public record SchemaUpdate(long tableOid, Optional<TableSchema> previous, CapturedTable table, Optional<String> ddl,
+            List<ColumnRename> renames) {
+        public SchemaUpdate {
+            requireNonNull(previous, "previous is null");
+            requireNonNull(table, "table is null");
+            requireNonNull(ddl, "ddl is null");
+            renames = List.copyOf(renames);
+        }
+    }
+
+    /**
+     * A captured table dropped.
+     *
+     * @param previous its last known schema, when known
+     */
+    public record TableDrop(long tableOid, TableId table, Optional<TableSchema> previous, String ddl) {
+        public TableDrop {
+            requireNonNull(table, "table is null");
+            requireNonNull(previous, "previous is null");
+            requireNonNull(ddl, "ddl is null");
+        }
     }
 
     private final String database;
@@ -41,21 +73,28 @@ public final class RelationRegistry {
     private final TableSchemaFactory schemas;
     private final TableCatalog catalog;
     private final Function<TableSchema, CapturedTable> tables;
+    private final OffsetSchemaHistory history;
     private final Map<Integer, Optional<CapturedTable>> byRelationId = new HashMap<>();
-    private final Map<TableId, TableSchema> lastSchemas = new HashMap<>();
+    private final Map<Long, PendingDdl> pending = new HashMap<>();
 
     public RelationRegistry(String database, CaptureFilter filter, TableSchemaFactory schemas, TableCatalog catalog,
-            Function<TableSchema, CapturedTable> tables) {
+            Function<TableSchema, CapturedTable> tables, OffsetSchemaHistory history) {
         this.database = requireNonNull(database, "database is null");
         this.filter = requireNonNull(filter, "filter is null");
         this.schemas = requireNonNull(schemas, "schemas is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.tables = requireNonNull(tables, "tables is null");
+        this.history = requireNonNull(history, "history is null");
     }
 
-    /** Remembers a table's schema as the snapshot read it, so the first Relation message is compared with it. */
-    public void seed(TableSchema schema) {
-        lastSchemas.put(schema.id(), schema);
+    /**
+     * A table's schema as the snapshot read it.
+     *
+     * @return the update when it differs from the last known schema (or none is known)
+     */
+    public Optional<SchemaUpdate> onSnapshot(long tableOid, TableSchema schema) {
+        requireNonNull(schema, "schema is null");
+        return update(tableOid, schema, new PendingDdl());
     }
 
     /**
@@ -65,20 +104,50 @@ public final class RelationRegistry {
      * @return the update when the table is captured and its schema is new or changed
      */
     public Optional<SchemaUpdate> onRelation(Relation relation, long position) throws SQLException {
+        long oid = Integer.toUnsignedLong(relation.relationId());
         if (!filter.includesTable(relation.namespace(), relation.name())) {
             byRelationId.put(relation.relationId(), Optional.empty());
+            pending.remove(oid);
             return Optional.empty();
         }
         TableId id = TableId.of(database, relation.namespace(), relation.name());
-        TableSchema previous = lastSchemas.get(id);
-        long version = previous == null ? 0 : previous.version();
-        TableSchema candidate = schemas.build(id, columns(relation), primaryKey(relation), version, position);
-        TableSchema current = previous != null && sameStructure(previous, candidate) ? previous
-                : candidate.withVersion(previous == null ? 0 : version + 1, position);
-        CapturedTable table = tables.apply(current);
+        TableSchema candidate = schemas.build(id, columns(relation), primaryKey(relation), 0, position);
+        Optional<SchemaUpdate> update = update(oid, candidate, pending.getOrDefault(oid, new PendingDdl()));
+        pending.remove(oid);
+        // unchanged: the schema as built now (exact native types), at the version and position known
+        CapturedTable table = update.map(SchemaUpdate::table).orElseGet(() -> tables.apply(history.latest(oid)
+                .map(known -> candidate.withVersion(known.version(), known.validFromPosition())).orElseThrow()));
         byRelationId.put(relation.relationId(), Optional.of(table));
-        lastSchemas.put(id, current);
-        return current == previous ? Optional.empty() : Optional.of(new SchemaUpdate(Optional.ofNullable(previous), table));
+        return update;
+    }
+
+    /** A relation whose changes are not events (the signal table). */
+    public void ignore(int relationId) {
+        byRelationId.put(relationId, Optional.empty());
+    }
+
+    /** Takes a DDL message of the event trigger (not a drop): it waits for the table's next Relation message. */
+    public void onDdl(DdlMessage message) {
+        if (filter.includesTable(message.schema(), message.table())) {
+            pending.computeIfAbsent(message.tableOid(), oid -> new PendingDdl()).add(message);
+        }
+    }
+
+    /**
+     * Takes the DROP TABLE message of the event trigger.
+     *
+     * @return the drop when the table was captured
+     */
+    public Optional<TableDrop> onDrop(DdlMessage message) {
+        long oid = message.tableOid();
+        pending.remove(oid);
+        byRelationId.remove((int) oid);
+        if (!filter.includesTable(message.schema(), message.table())) {
+            return Optional.empty();
+        }
+        Optional<TableSchema> previous = history.latest(oid);
+        TableId id = previous.map(TableSchema::id).orElse(TableId.of(database, message.schema(), message.table()));
+        return Optional.of(new TableDrop(oid, id, previous, message.ddl()));
     }
 
     /**
@@ -93,6 +162,19 @@ public final class RelationRegistry {
                     + " arrived before its Relation message");
         }
         return table;
+    }
+
+    private Optional<SchemaUpdate> update(long oid, TableSchema candidate, PendingDdl ddl) {
+        Optional<TableSchema> previous = history.latest(oid);
+        if (previous.isEmpty()) {
+            return Optional.of(new SchemaUpdate(oid, previous, tables.apply(candidate), ddl.ddl(), List.of()));
+        }
+        List<ColumnRename> renames = ddl.renames(previous.get(), candidate);
+        if (SchemaDiff.compare(previous.get(), candidate, renames).isEmpty()) {
+            return Optional.empty();
+        }
+        TableSchema next = candidate.withVersion(previous.get().version() + 1, candidate.validFromPosition());
+        return Optional.of(new SchemaUpdate(oid, previous, tables.apply(next), ddl.ddl(), renames));
     }
 
     private List<ColumnInfo> columns(Relation relation) throws SQLException {
@@ -116,10 +198,5 @@ public final class RelationRegistry {
             return key;
         }
         return relation.columns().stream().filter(RelationColumn::partOfKey).map(RelationColumn::name).toList();
-    }
-
-    /** Equal apart from version and position. */
-    private static boolean sameStructure(TableSchema a, TableSchema b) {
-        return a.columns().equals(b.columns()) && a.primaryKey().equals(b.primaryKey());
     }
 }

@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
 import dev.cdc.core.heartbeat.Heartbeat;
 import dev.cdc.source.postgres.replication.Lsn;
 import dev.cdc.source.postgres.replication.PgOutputDecoder;
+import dev.cdc.source.postgres.snapshot.IncrementalSnapshot;
 
 /**
  * The streaming loop of the reader thread: reads pgoutput messages from the replication stream,
  * hands them to the {@link ChangeStreamHandler}, enqueues heartbeats between transactions, and
  * confirms to the server the LSN of the committed offset ({@link ConfirmedLsn}), never more.
+ * Between transactions it lets a running re-snapshot read its next chunk ({@link IncrementalSnapshot}).
  * Runs until the thread is interrupted.
  */
 public final class WalStreamReader {
@@ -34,16 +36,18 @@ public final class WalStreamReader {
     private final HeartbeatMessages heartbeatMessages;
     private final RecordSink sink;
     private final ConfirmedLsn confirmed;
+    private final IncrementalSnapshot incremental;
     private long confirmedSent;
 
     public WalStreamReader(PGReplicationStream stream, ChangeStreamHandler handler, Heartbeat heartbeat,
-            HeartbeatMessages heartbeatMessages, RecordSink sink, ConfirmedLsn confirmed) {
+            HeartbeatMessages heartbeatMessages, RecordSink sink, ConfirmedLsn confirmed, IncrementalSnapshot incremental) {
         this.stream = requireNonNull(stream, "stream is null");
         this.handler = requireNonNull(handler, "handler is null");
         this.heartbeat = requireNonNull(heartbeat, "heartbeat is null");
         this.heartbeatMessages = requireNonNull(heartbeatMessages, "heartbeatMessages is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.confirmed = requireNonNull(confirmed, "confirmed is null");
+        this.incremental = requireNonNull(incremental, "incremental is null");
     }
 
     /** Streams until interrupted. */
@@ -53,6 +57,7 @@ public final class WalStreamReader {
             ByteBuffer buffer = stream.readPending();
             if (buffer == null) {
                 heartbeatIfDue();
+                incremental.readChunkIfDue();
                 Thread.sleep(IDLE_WAIT_MILLIS);
                 continue;
             }
@@ -60,6 +65,7 @@ public final class WalStreamReader {
             handler.handle(decoder.decode(buffer), lsn);
             if (!handler.inTransaction()) {
                 heartbeatIfDue();
+                incremental.readChunkIfDue();
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException("reader stopped");

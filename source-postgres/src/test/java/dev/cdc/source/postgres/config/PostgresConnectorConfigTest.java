@@ -45,6 +45,7 @@ class PostgresConnectorConfigTest {
         assertThat(config.snapshot().mode()).isEqualTo(SnapshotMode.INITIAL);
         assertThat(config.snapshot().chunkSize()).isEqualTo(1024);
         assertThat(config.events().tombstonesOnDelete()).isTrue();
+        assertThat(config.signals().enabled()).isFalse();
         assertThat(config.common().queue().maxBatchSize()).isEqualTo(2048);
         assertThat(config.common().queue().maxQueueSize()).isEqualTo(8192);
         assertThat(config.common().heartbeat().enabled()).isFalse();
@@ -67,6 +68,7 @@ class PostgresConnectorConfigTest {
         properties.put("snapshot.mode", "when_needed");
         properties.put("incremental.snapshot.chunk.size", "50");
         properties.put("tombstones.on.delete", "false");
+        properties.put("signal.data.collection", "ops.cdc_signal");
         properties.put("heartbeat.interval.ms", "1000");
         properties.put("max.batch.size", "10");
         properties.put("max.queue.size", "40");
@@ -88,6 +90,8 @@ class PostgresConnectorConfigTest {
         assertThat(config.snapshot().mode()).isEqualTo(SnapshotMode.WHEN_NEEDED);
         assertThat(config.snapshot().chunkSize()).isEqualTo(50);
         assertThat(config.events().tombstonesOnDelete()).isFalse();
+        assertThat(config.signals().schema()).hasValue("ops");
+        assertThat(config.signals().table()).hasValue("cdc_signal");
         assertThat(config.common().heartbeat().interval()).isEqualTo(Duration.ofSeconds(1));
         CaptureFilter filter = config.filters().filter();
         assertThat(filter.includesTable("shop", "orders")).isTrue();
@@ -138,6 +142,7 @@ class PostgresConnectorConfigTest {
             "incremental.snapshot.chunk.size|0|Invalid value 0 for configuration incremental.snapshot.chunk.size: must be from 1 to 1000000",
             "table.include.list|orders(|Invalid value orders( for configuration table.include.list: pattern 'orders(' is not a valid Java regular expression",
             "tombstones.on.delete|maybe|Invalid value maybe for configuration tombstones.on.delete: Expected value to be either true or false",
+            "signal.data.collection|cdc_signal|Invalid value cdc_signal for configuration signal.data.collection: must be empty or an unquoted schema.table, e.g. public.cdc_signal",
             "topic.prefix|in ventory|Invalid value in ventory for configuration topic.prefix: contains ' ' at index 2",
             "max.batch.size|0|Invalid value 0 for configuration max.batch.size: must be a whole number of at least 1",
             "heartbeat.interval.ms|-1|Invalid value -1 for configuration heartbeat.interval.ms: must be a whole number of at least 0 (0 = off)"})

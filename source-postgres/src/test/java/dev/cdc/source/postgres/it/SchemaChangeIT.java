@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdc.schema.diff.SchemaChange;
 import dev.cdc.schema.event.SchemaChangeEvent;
-import dev.cdc.schema.event.SchemaChangeEventParser;
 
-/** Relation messages after a DDL give the new Connect schema and a structured schema-change event. */
+/**
+ * Without DDL capture (the connector's role is no superuser and nobody installed the event
+ * triggers): Relation messages after a DDL still give the new Connect schema and a structured
+ * schema-change event, but without DDL text, and a rename is a drop plus an add.
+ */
 class SchemaChangeIT {
     private TestDatabase database;
     private TaskRunner runner;
@@ -31,6 +34,9 @@ class SchemaChangeIT {
         StreamingIT.awaitSlotActive(database);
         database.execute("INSERT INTO orders VALUES (1, 1, 'a')");
         runner.awaitRecords(topic(), 1);
+        SchemaChangeEvent created = SchemaEvents.await(runner, database, 1).get(0);
+        assertThat(created.type()).as("first sight of a table").isEqualTo(SchemaChangeEvent.Type.CREATE);
+        assertThat(created.ddl()).isEmpty();
     }
 
     @AfterEach
@@ -79,12 +85,13 @@ class SchemaChangeIT {
         database.execute("ALTER TABLE orders RENAME COLUMN note TO remark", "INSERT INTO orders VALUES (2, 2, 'b')");
 
         List<SchemaChange> changes = awaitSchemaChange().changes();
-        assertThat(changes).hasSize(2);
+        assertThat(changes).extracting(SchemaChange::getClass).containsExactly(SchemaChange.DropColumn.class, SchemaChange.AddColumn.class);
         assertThat(after(runner.awaitRecords(topic(), 2).get(1), "remark")).isEqualTo("b");
     }
 
     private SchemaChangeEvent awaitSchemaChange() {
-        List<SourceRecord> records = runner.awaitRecords(database.name() + ".schema-changes", 1);
-        return SchemaChangeEventParser.parse((Struct) records.get(0).value());
+        SchemaChangeEvent event = SchemaEvents.await(runner, database, 2).get(1);
+        assertThat(event.ddl()).as("no DDL capture").isEmpty();
+        return event;
     }
 }

@@ -128,10 +128,34 @@ public final class TaskRunner implements AutoCloseable {
         commitThrough(records.get(records.size() - 1));
     }
 
-    /** Commits the offset of one record. */
+    /**
+     * Commits the offsets of the records up to and including {@code record}: per source partition
+     * the offset of its last record, as Connect does once Kafka acknowledged them.
+     */
     public void commitThrough(SourceRecord record) {
-        context.commitOffset(record.sourcePartition(), record.sourceOffset());
+        List<SourceRecord> collected = records();
+        int last = -1;
+        for (int i = 0; i < collected.size(); i++) {
+            if (collected.get(i) == record) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            throw new IllegalArgumentException("not a collected record: " + record);
+        }
+        for (SourceRecord each : collected.subList(0, last + 1)) {
+            context.commitOffset(each.sourcePartition(), each.sourceOffset());
+        }
         task.commit();
+    }
+
+    /** A configuration that connects as the superuser (which may create publications FOR ALL TABLES and event triggers). */
+    public static Map<String, String> superuserConfig(TestDatabase database) {
+        Map<String, String> config = config(database);
+        Credentials admin = TestStack.get().postgresAdminUser();
+        config.put("database.user", admin.user());
+        config.put("database.password", admin.password());
+        return config;
     }
 
     public FakeContext context() {
