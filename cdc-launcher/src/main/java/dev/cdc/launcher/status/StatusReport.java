@@ -8,14 +8,22 @@ import java.util.Map;
 
 /**
  * What {@code bin/cdc status} shows: every connector with its tasks, or why they could not be
- * read.
+ * read; per connector its tables (source) or topics (sink) with snapshot progress or lag, and its
+ * dead letter queue; and why Kafka could not be asked, if it could not ({@code kafkaProblem}).
+ * Health, hence the exit code, is Connect's alone.
  */
 public record StatusReport(String connectUrl, List<ConnectorStatus> connectors, Map<String, DeadLetters> deadLetters,
-                           String unreachableReason) {
+                           Map<String, ConnectorDetail> details, String kafkaProblem, String unreachableReason) {
     public StatusReport {
         requireNonNull(connectUrl, "connectUrl is null");
         connectors = List.copyOf(connectors);
         deadLetters = Map.copyOf(deadLetters);
+        details = Map.copyOf(details);
+    }
+
+    public StatusReport(String connectUrl, List<ConnectorStatus> connectors, Map<String, DeadLetters> deadLetters,
+                        String unreachableReason) {
+        this(connectUrl, connectors, deadLetters, Map.of(), null, unreachableReason);
     }
 
     public StatusReport(String connectUrl, List<ConnectorStatus> connectors, String unreachableReason) {

@@ -112,6 +112,9 @@ class PipelineCrashIT {
 
         LOG.info("verified: {}; {} document versions sampled, {} regressions", results, watcher.samples(), watcher.regressions().size());
         assertThat(chaos).hasSize(5);
+        assertThat(chaos).filteredOn(event -> event.startsWith("kill-connect@")).hasSize(3);
+        assertThat(chaos).filteredOn(event -> event.startsWith("restart-elasticsearch@")).hasSize(1);
+        assertThat(chaos).filteredOn(event -> event.startsWith("restart-kafka@")).hasSize(1);
         assertThat(results).singleElement().satisfies(result -> {
             assertThat(result.missingExamples()).as("missing documents").isEmpty();
             assertThat(result.extraExamples()).as("extra documents").isEmpty();
@@ -128,10 +131,9 @@ class PipelineCrashIT {
         TreeMap<Long, String> plan = new TreeMap<>();
         List<String> events = new ArrayList<>(List.of("kill-connect", "kill-connect", "kill-connect", "restart-elasticsearch", "restart-kafka"));
         long slot = (WORKLOAD.toMillis() - 10_000) / events.size();
+        java.util.Collections.shuffle(events, new java.util.Random(random.nextLong()));
         for (int i = 0; i < events.size(); i++) {
-            String event = events.remove(random.nextInt(events.size()));
-            events.add(i, event);
-            plan.put(5_000 + i * slot + random.nextLong(slot / 2), event);
+            plan.put(5_000 + i * slot + random.nextLong(slot / 2), events.get(i));
         }
         long started = System.currentTimeMillis();
         List<String> done = new ArrayList<>();
