@@ -39,6 +39,8 @@ offset.flush.interval.ms=1000
 plugin.path=$CONNECT_DIR/plugins
 plugin.discovery=service_load
 connector.client.config.override.policy=All
+# sinks subscribed by topics.regex find a new table's topic within 5 s (the default is 5 min)
+consumer.metadata.max.age.ms=5000
 PROPS
   write_log4j2 "$CONNECT_DIR/log4j2.yaml"
 }

@@ -50,6 +50,8 @@ public final class PipelineConfigs {
         config.put("consumer.override.max.poll.records", "5000");
         config.put("consumer.override.max.partition.fetch.bytes", "52428800");
         config.put("consumer.override.fetch.max.bytes", "52428800");
+        // topics.regex sees a table's new topic at the next metadata refresh: every 5 s, not 5 min
+        config.put("consumer.override.metadata.max.age.ms", "5000");
         return config;
     }
 

@@ -27,6 +27,12 @@ class PipelineConfigsTest {
     }
 
     @Test
+    void sinkNoticesNewTableTopicsWithinSeconds() {
+        assertThat(Long.parseLong(PipelineConfigs.sink("inventory", "http://127.0.0.1:9200").get("consumer.override.metadata.max.age.ms")))
+                .isLessThanOrEqualTo(10_000);
+    }
+
+    @Test
     void indexIsTheLowerCasedDatabaseAndTable() {
         assertThat(PipelineConfigs.indexOf("Inventory", "Orders")).isEqualTo("inventory.orders");
     }
