@@ -29,8 +29,10 @@ cdc_build() {
 # cdc_build_if_missing: build only when an artifact the stack needs is missing.
 cdc_build_if_missing() {
   local zips
-  zips=$(ls "$CDC_HOME"/*/target/cdc-*-"$CDC_VERSION".zip 2>/dev/null | wc -l)
-  if [ ! -d "$RUNTIME_LIB" ] || [ ! -f "$ES_ZIP" ] || [ "$zips" -lt 4 ]; then
+  # a glob that matches nothing stays literal: count only existing files (set -e, pipefail)
+  zips=$(compgen -G "$CDC_HOME/*/target/cdc-*-$CDC_VERSION.zip" | wc -l || true)
+  if [ ! -d "$RUNTIME_LIB" ] || [ ! -f "$ES_ZIP" ] || [ "$zips" -lt 4 ] \
+     || [ ! -f "$CDC_HOME/cdc-launcher/target/cdc-launcher-$CDC_VERSION.jar" ]; then
     cdc_build
   fi
 }
