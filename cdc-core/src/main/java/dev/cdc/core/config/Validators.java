@@ -3,6 +3,7 @@ package dev.cdc.core.config;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.PatternSyntaxException;
 
 import org.apache.kafka.common.config.ConfigDef;
@@ -11,9 +12,12 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * Reusable {@link ConfigDef.Validator}s. A {@code null} value passes: Connect calls validators with
  * {@code null} after it already reported a missing or unparsable value, and one message per
- * problem is enough. Every failure is a {@link ConfigException} whose message
- * reads {@code Invalid value <value> for configuration <key>: <what is wrong and what is allowed>},
- * so Connect's validate endpoint shows one self-contained message per bad key.
+ * problem is enough. The exceptions are {@link #nonBlank} and {@link #between}, made for keys that
+ * need a value: they say what to give, in the connector's {@link MessageWording}. Every failure is a
+ * {@link ConfigException} whose message reads
+ * {@code Invalid value <value> for configuration <key>: <what is wrong and what is allowed>},
+ * so Connect's validate endpoint shows one self-contained message per bad key. Each validator's
+ * {@code toString()} says what is allowed, for the generated documentation.
  */
 public final class Validators {
     /** Longest Kafka topic name. */
@@ -49,6 +53,67 @@ public final class Validators {
     /** A non-empty string of the characters Kafka allows in topic names, at most 249 of them. */
     public static ConfigDef.Validator topicNamePart() {
         return new TopicNamePartValidator();
+    }
+
+    /**
+     * A required string that must not be blank.
+     *
+     * @param what what to give, for the message, e.g. {@code "user name"}
+     */
+    public static ConfigDef.Validator nonBlank(String what, MessageWording wording) {
+        requireNonNull(what, "what is null");
+        requireNonNull(wording, "wording is null");
+        return described("a non-blank " + what, (name, value) -> {
+            if (value == null || value.toString().isBlank()) {
+                throw new ConfigException(name, value, wording.required(name, "the " + what));
+            }
+        });
+    }
+
+    /** A required whole number from {@code minimum} to {@code maximum}, both included. */
+    public static ConfigDef.Validator between(long minimum, long maximum, MessageWording wording) {
+        requireNonNull(wording, "wording is null");
+        return described("[" + minimum + ", " + maximum + "]", (name, value) -> {
+            if (value == null) {
+                throw new ConfigException(name, null, wording.required(name, "a number from " + minimum + " to " + maximum));
+            }
+            long number = ((Number) value).longValue();
+            if (number < minimum || number > maximum) {
+                throw new ConfigException(name, value, "must be from " + minimum + " to " + maximum);
+            }
+        });
+    }
+
+    /**
+     * One of the constants of an enum by its config value (see {@link ConfigEnums}), parsed with
+     * {@code parser}; the message is the one of the parser's {@link IllegalArgumentException}.
+     */
+    public static <E extends Enum<E>> ConfigDef.Validator oneOf(Class<E> type, Function<String, E> parser) {
+        requireNonNull(parser, "parser is null");
+        return described("one of " + ConfigEnums.allowed(requireNonNull(type, "type is null")), (name, value) -> {
+            try {
+                parser.apply(value == null ? null : value.toString());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        });
+    }
+
+    /** {@code check}, with a {@code toString()} that says what is allowed, for the generated documentation. */
+    public static ConfigDef.Validator described(String allowed, ConfigDef.Validator check) {
+        return new Described(requireNonNull(allowed, "allowed is null"), requireNonNull(check, "check is null"));
+    }
+
+    private record Described(String allowed, ConfigDef.Validator check) implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            check.ensureValid(name, value);
+        }
+
+        @Override
+        public String toString() {
+            return allowed;
+        }
     }
 
     private static final class RegexListValidator implements ConfigDef.Validator {

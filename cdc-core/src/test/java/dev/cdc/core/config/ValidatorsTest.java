@@ -50,5 +50,46 @@ class ValidatorsTest {
         assertThat(Validators.nonNegative("0 = off")).hasToString("[0,...] (0 = off)");
         assertThat(Validators.positive()).hasToString("[1,...]");
         assertThat(Validators.topicNamePart()).hasToString("non-empty string of [a-zA-Z0-9._-]");
+        assertThat(Validators.nonBlank("user name", MessageWording.CONNECT)).hasToString("a non-blank user name");
+        assertThat(Validators.between(1, 65_535, MessageWording.CONNECT)).hasToString("[1, 65535]");
+        assertThat(Validators.oneOf(Color.class, Color::parse)).hasToString("one of red, dark_blue");
+        assertThat(Validators.described("anything", (name, value) -> { })).hasToString("anything");
+    }
+
+    @Test
+    void nonBlankSaysWhatToGiveInTheWordingAsked() {
+        assertThatCode(() -> Validators.nonBlank("user name", MessageWording.CONNECT).ensureValid("k", "cdc")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Validators.nonBlank("user name", MessageWording.CONNECT).ensureValid("k", " "))
+                .hasMessage("Invalid value   for configuration k: is required: give the user name");
+        assertThatThrownBy(() -> Validators.nonBlank("user name", MessageWording.KEY_FIRST).ensureValid("k", null))
+                .hasMessage("Invalid value null for configuration k: k is required: give the user name");
+    }
+
+    @Test
+    void betweenIncludesBothEndsAndSaysWhatToGiveForNull() {
+        assertThatCode(() -> Validators.between(1, 5, MessageWording.CONNECT).ensureValid("k", 1)).doesNotThrowAnyException();
+        assertThatCode(() -> Validators.between(1, 5, MessageWording.CONNECT).ensureValid("k", 5L)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Validators.between(1, 5, MessageWording.CONNECT).ensureValid("k", 6))
+                .hasMessage("Invalid value 6 for configuration k: must be from 1 to 5");
+        assertThatThrownBy(() -> Validators.between(1, 5, MessageWording.CONNECT).ensureValid("k", null))
+                .hasMessage("Invalid value null for configuration k: is required: give a number from 1 to 5");
+        assertThatThrownBy(() -> Validators.between(1, 5, MessageWording.KEY_FIRST).ensureValid("k", null))
+                .hasMessage("Invalid value null for configuration k: k is required: give a number from 1 to 5");
+    }
+
+    @Test
+    void oneOfReportsTheParsersMessage() {
+        assertThatCode(() -> Validators.oneOf(Color.class, Color::parse).ensureValid("k", " RED ")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Validators.oneOf(Color.class, Color::parse).ensureValid("k", "green"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value green for configuration k: 'green' is not a color; allowed: red, dark_blue");
+    }
+
+    enum Color {
+        RED, DARK_BLUE;
+
+        static Color parse(String value) {
+            return ConfigEnums.parse(Color.class, value, "color");
+        }
     }
 }

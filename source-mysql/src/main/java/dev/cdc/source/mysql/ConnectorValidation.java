@@ -3,7 +3,8 @@ package dev.cdc.source.mysql;
 import static java.util.Objects.requireNonNull;
 
 import dev.cdc.core.config.CommonSourceConfig;
-import dev.cdc.source.mysql.config.ConfigProblem;
+import dev.cdc.core.config.ConfigProblem;
+import dev.cdc.core.config.ServerConnectionConfig;
 import dev.cdc.source.mysql.config.ConnectionConfig;
 import dev.cdc.source.mysql.config.MySqlConnectorConfig;
 import java.util.List;
@@ -20,8 +21,8 @@ import org.apache.kafka.common.config.ConfigValue;
  */
 final class ConnectorValidation {
     /** The keys {@link ConnectionConfig} parses; the live check needs all of them clean. */
-    private static final List<String> CONNECTION_KEYS = List.of(ConnectionConfig.HOSTNAME, ConnectionConfig.PORT,
-            ConnectionConfig.USER, ConnectionConfig.PASSWORD, ConnectionConfig.SERVER_ID, ConnectionConfig.CONNECT_TIMEOUT_MS);
+    private static final List<String> CONNECTION_KEYS = List.of(ServerConnectionConfig.HOSTNAME, ServerConnectionConfig.PORT,
+            ServerConnectionConfig.USER, ServerConnectionConfig.PASSWORD, ConnectionConfig.SERVER_ID, ServerConnectionConfig.CONNECT_TIMEOUT_MS);
 
     private final Function<ConnectionConfig, List<ConfigProblem>> probe;
 

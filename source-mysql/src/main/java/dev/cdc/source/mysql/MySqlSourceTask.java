@@ -46,7 +46,7 @@ public class MySqlSourceTask extends SourceTask {
         try {
             runtime = TaskRuntime.start(config, name, partitions -> storedOffsets(offsets, partitions), hooks, clock);
         } catch (SQLException e) {
-            throw new ConnectException("cannot start reading " + config.connection().address() + " as " + config.connection().user()
+            throw new ConnectException("cannot start reading " + config.connection().address() + " as " + config.connection().server().user()
                     + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
     }

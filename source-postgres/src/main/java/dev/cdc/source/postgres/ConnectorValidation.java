@@ -11,7 +11,8 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
 import dev.cdc.core.config.CommonSourceConfig;
-import dev.cdc.source.postgres.config.ConfigProblem;
+import dev.cdc.core.config.ConfigProblem;
+import dev.cdc.core.config.ServerConnectionConfig;
 import dev.cdc.source.postgres.config.ConnectionConfig;
 import dev.cdc.source.postgres.config.PostgresConnectorConfig;
 
@@ -22,8 +23,8 @@ import dev.cdc.source.postgres.config.PostgresConnectorConfig;
  * and the REPLICATION attribute, its problems attached to the keys to fix.
  */
 final class ConnectorValidation {
-    private static final List<String> CONNECTION_KEYS = List.of(ConnectionConfig.HOSTNAME, ConnectionConfig.PORT,
-            ConnectionConfig.USER, ConnectionConfig.PASSWORD, ConnectionConfig.DBNAME, ConnectionConfig.CONNECT_TIMEOUT_MS);
+    private static final List<String> CONNECTION_KEYS = List.of(ServerConnectionConfig.HOSTNAME, ServerConnectionConfig.PORT,
+            ServerConnectionConfig.USER, ServerConnectionConfig.PASSWORD, ConnectionConfig.DBNAME, ServerConnectionConfig.CONNECT_TIMEOUT_MS);
 
     private final Function<ConnectionConfig, List<ConfigProblem>> probe;
 

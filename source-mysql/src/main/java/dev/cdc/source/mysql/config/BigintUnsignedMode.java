@@ -1,8 +1,6 @@
 package dev.cdc.source.mysql.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.cdc.core.config.ConfigEnums;
 
 /** How {@code BIGINT UNSIGNED} values travel, by Debezium's {@code bigint.unsigned.handling.mode} names. */
 public enum BigintUnsignedMode {
@@ -15,14 +13,11 @@ public enum BigintUnsignedMode {
     PRECISE;
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configValue(this);
     }
 
     /** @throws IllegalArgumentException naming the value and the modes allowed */
     public static BigintUnsignedMode parse(String value) {
-        String normalized = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.name().equals(normalized)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a BIGINT UNSIGNED handling mode; allowed: "
-                        + Arrays.stream(values()).map(BigintUnsignedMode::configValue).collect(Collectors.joining(", "))));
+        return ConfigEnums.parse(BigintUnsignedMode.class, value, "BIGINT UNSIGNED handling mode");
     }
 }

@@ -1,5 +1,6 @@
 package dev.cdc.source.mysql.config;
 
+import dev.cdc.core.config.Validators;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -28,12 +29,12 @@ public final class DecodingConfig {
         int order = 0;
         return def
                 .define(FAILURE_HANDLING_MODE, Type.STRING, DEFAULT_FAILURE_HANDLING_MODE.configValue(),
-                        ConfigValidators.oneOf(DecodingFailureMode.class, DecodingFailureMode::parse), Importance.MEDIUM,
+                        Validators.oneOf(DecodingFailureMode.class, DecodingFailureMode::parse), Importance.MEDIUM,
                         "What to do with a binlog event that cannot be decoded: fail (stop the task, naming the table, position"
                                 + " and reason), warn (log that and go on) or skip (go on, logging at DEBUG). Nothing is dropped"
                                 + " without one of these.", GROUP, ++order, Width.SHORT, "Undecodable events")
                 .define(BIGINT_UNSIGNED_HANDLING_MODE, Type.STRING, DEFAULT_BIGINT_UNSIGNED_HANDLING_MODE.configValue(),
-                        ConfigValidators.oneOf(BigintUnsignedMode.class, BigintUnsignedMode::parse), Importance.LOW,
+                        Validators.oneOf(BigintUnsignedMode.class, BigintUnsignedMode::parse), Importance.LOW,
                         "BIGINT UNSIGNED as long (INT64, values above 2^63-1 wrap) or precise (Decimal).",
                         GROUP, ++order, Width.SHORT, "BIGINT UNSIGNED");
     }

@@ -1,8 +1,6 @@
 package dev.cdc.source.mysql.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.cdc.core.config.ConfigEnums;
 
 /**
  * What to do with a binlog event that cannot be decoded, by Debezium's
@@ -17,14 +15,11 @@ public enum DecodingFailureMode {
     SKIP;
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configValue(this);
     }
 
     /** @throws IllegalArgumentException naming the value and the modes allowed */
     public static DecodingFailureMode parse(String value) {
-        String normalized = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.name().equals(normalized)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a failure handling mode; allowed: "
-                        + Arrays.stream(values()).map(DecodingFailureMode::configValue).collect(Collectors.joining(", "))));
+        return ConfigEnums.parse(DecodingFailureMode.class, value, "failure handling mode");
     }
 }

@@ -3,7 +3,12 @@ package dev.cdc.source.mysql.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.cdc.core.config.CommonSourceConfig;
-import java.util.ArrayList;
+import dev.cdc.core.config.ConfigProblem;
+import dev.cdc.core.config.EventConfig;
+import dev.cdc.core.config.FilterConfig;
+import dev.cdc.core.config.MessageWording;
+import dev.cdc.core.config.SnapshotConfig;
+import dev.cdc.source.mysql.filter.CaptureFilter;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -12,27 +17,38 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The whole configuration of the MySQL/MariaDB source, composed of one small config per concern,
- * including the keys every source shares ({@link CommonSourceConfig} of cdc-core).
+ * most of them cdc-core's ({@link CommonSourceConfig}, {@link FilterConfig}, {@link SnapshotConfig},
+ * {@link EventConfig}) declared with this source's parameters.
  * {@link #CONFIG_DEF} declares every key once; {@link #parse} checks the single keys (through the
  * validators of the definition) and then the rules that involve two keys.
  */
 public final class MySqlConnectorConfig {
+    /** How this source words missing values and problems across keys; declared first, the definitions below use it. */
+    static final MessageWording WORDING = MessageWording.KEY_FIRST;
+
+    /** {@code database.include.list}, {@code table.include.list}, ... matched by {@link CaptureFilter}. */
+    static final FilterConfig.Definition<CaptureFilter> FILTERS = new FilterConfig.Definition<>("database", CaptureFilter::new, WORDING);
+
+    static final SnapshotConfig.Definition<SnapshotMode> SNAPSHOT = new SnapshotConfig.Definition<>(SnapshotMode.class,
+            SnapshotMode::parse, SnapshotMode.INITIAL, "When to snapshot: initial (when there is no offset yet), never, when_needed"
+                    + " (also when the stored binlog position was purged).", WORDING);
+
     /** Every key of the connector, with its type, default, validator and documentation. */
     public static final ConfigDef CONFIG_DEF = define();
 
     private final ConnectionConfig connection;
-    private final FilterConfig filters;
-    private final SnapshotConfig snapshot;
+    private final FilterConfig<CaptureFilter> filters;
+    private final SnapshotConfig<SnapshotMode> snapshot;
     private final CommonSourceConfig common;
     private final EventConfig events;
     private final DecodingConfig decoding;
 
     private MySqlConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
-        this.filters = new FilterConfig(config);
-        this.snapshot = new SnapshotConfig(config);
+        this.filters = FILTERS.from(config);
+        this.snapshot = SNAPSHOT.from(config);
         this.common = CommonSourceConfig.from(config);
-        this.events = new EventConfig(config);
+        this.events = EventConfig.from(config);
         this.decoding = new DecodingConfig(config);
     }
 
@@ -41,8 +57,8 @@ public final class MySqlConnectorConfig {
         ConnectionConfig.define(def);
         CommonSourceConfig.define(def);
         EventConfig.define(def);
-        FilterConfig.define(def);
-        SnapshotConfig.define(def);
+        FILTERS.define(def);
+        SNAPSHOT.define(def);
         DecodingConfig.define(def);
         return def;
     }
@@ -57,28 +73,26 @@ public final class MySqlConnectorConfig {
         AbstractConfig config = new AbstractConfig(CONFIG_DEF, properties, false);
         List<ConfigProblem> problems = crossFieldProblems(properties);
         if (!problems.isEmpty()) {
-            ConfigProblem first = problems.get(0);
-            throw new ConfigException(first.key(), properties.get(first.key()), first.message());
+            throw WORDING.toException(problems.get(0), properties);
         }
         return new MySqlConnectorConfig(config);
     }
 
     /** Problems that involve more than one key, each attached to a key. */
     public static List<ConfigProblem> crossFieldProblems(Map<String, ?> properties) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        problems.addAll(FilterConfig.crossFieldProblems(properties));
-        return List.copyOf(problems);
+        return FILTERS.crossFieldProblems(properties);
     }
 
     public ConnectionConfig connection() {
         return connection;
     }
 
-    public FilterConfig filters() {
+    /** {@code database.include.list}, {@code table.include.list}, ...: what is captured. */
+    public FilterConfig<CaptureFilter> filters() {
         return filters;
     }
 
-    public SnapshotConfig snapshot() {
+    public SnapshotConfig<SnapshotMode> snapshot() {
         return snapshot;
     }
 

@@ -1,8 +1,6 @@
 package dev.cdc.source.mysql.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.cdc.core.config.ConfigEnums;
 
 /** When the connector snapshots the captured tables, by Debezium's {@code snapshot.mode} names. */
 public enum SnapshotMode {
@@ -22,7 +20,7 @@ public enum SnapshotMode {
             + " to re-snapshot when the stored position was purged";
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configValue(this);
     }
 
     /**
@@ -31,10 +29,6 @@ public enum SnapshotMode {
      * @throws IllegalArgumentException naming the value and the modes allowed
      */
     public static SnapshotMode parse(String value) {
-        String normalized = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.name().equals(normalized)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a snapshot mode; allowed: "
-                        + Arrays.stream(values()).map(SnapshotMode::configValue).collect(Collectors.joining(", "))
-                        + ". " + UNSUPPORTED_HINT));
+        return ConfigEnums.parse(SnapshotMode.class, value, "snapshot mode", UNSUPPORTED_HINT);
     }
 }

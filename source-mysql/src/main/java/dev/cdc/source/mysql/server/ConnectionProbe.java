@@ -2,8 +2,9 @@ package dev.cdc.source.mysql.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.core.config.ConfigProblem;
+import dev.cdc.core.config.ServerConnectionConfig;
 import dev.cdc.core.thread.NamedThreadFactory;
-import dev.cdc.source.mysql.config.ConfigProblem;
 import dev.cdc.source.mysql.config.ConnectionConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,12 +36,12 @@ public final class ConnectionProbe {
     /** Problems connecting with {@code config}, none when a login succeeded within the timeout. */
     public static List<ConfigProblem> probe(ConnectionConfig config) {
         requireNonNull(config, "config is null");
-        Duration timeout = config.connectTimeout().plusSeconds(1);
+        Duration timeout = config.server().connectTimeout().plusSeconds(1);
         ExecutorService executor = Executors.newSingleThreadExecutor(new NamedThreadFactory("mysql-source", "validate"));
         try {
             Future<?> attempt = executor.submit(() -> {
                 try (Connection connection = new JdbcConnections(config).open()) {
-                    connection.isValid((int) Math.max(1, config.connectTimeout().toSeconds()));
+                    connection.isValid((int) Math.max(1, config.server().connectTimeout().toSeconds()));
                 }
                 return null;
             });
@@ -62,13 +63,13 @@ public final class ConnectionProbe {
     static List<ConfigProblem> classify(ConnectionConfig config, Throwable failure) {
         SQLException sql = findSqlException(failure);
         if (sql != null && (ACCESS_DENIED.equals(sql.getSQLState()) || sql.getErrorCode() == ER_ACCESS_DENIED)) {
-            String message = "the server at " + config.address() + " refused the login of '" + config.user()
+            String message = "the server at " + config.address() + " refused the login of '" + config.server().user()
                     + "' (SQLSTATE " + sql.getSQLState() + ", error " + sql.getErrorCode() + "): check the user and password";
-            return List.of(new ConfigProblem(ConnectionConfig.USER, message), new ConfigProblem(ConnectionConfig.PASSWORD, message));
+            return List.of(new ConfigProblem(ServerConnectionConfig.USER, message), new ConfigProblem(ServerConnectionConfig.PASSWORD, message));
         }
         if (sql != null && sql.getErrorCode() == ER_HOST_NOT_PRIVILEGED) {
-            return List.of(new ConfigProblem(ConnectionConfig.USER, "the server at " + config.address() + " does not let '"
-                    + config.user() + "' connect from this host (error 1130): CREATE USER '" + config.user() + "'@'%' ... or a"
+            return List.of(new ConfigProblem(ServerConnectionConfig.USER, "the server at " + config.address() + " does not let '"
+                    + config.server().user() + "' connect from this host (error 1130): CREATE USER '" + config.server().user() + "'@'%' ... or a"
                     + " host pattern that matches the Connect worker"));
         }
         String detail = sql == null ? String.valueOf(failure) : sql.getMessage() + " (SQLSTATE " + sql.getSQLState() + ")";
@@ -76,8 +77,8 @@ public final class ConnectionProbe {
     }
 
     private static List<ConfigProblem> unreachable(ConnectionConfig config, String detail) {
-        String message = "cannot connect to " + config.address() + " as '" + config.user() + "': " + detail;
-        return List.of(new ConfigProblem(ConnectionConfig.HOSTNAME, message), new ConfigProblem(ConnectionConfig.PORT, message));
+        String message = "cannot connect to " + config.address() + " as '" + config.server().user() + "': " + detail;
+        return List.of(new ConfigProblem(ServerConnectionConfig.HOSTNAME, message), new ConfigProblem(ServerConnectionConfig.PORT, message));
     }
 
     private static SQLException findSqlException(Throwable failure) {

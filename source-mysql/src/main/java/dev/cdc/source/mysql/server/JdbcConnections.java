@@ -23,14 +23,14 @@ public final class JdbcConnections {
      */
     public Connection open() throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", config.user());
-        properties.setProperty("password", config.password());
-        properties.setProperty("connectTimeout", Long.toString(config.connectTimeout().toMillis()));
+        properties.setProperty("user", config.server().user());
+        properties.setProperty("password", config.server().password());
+        properties.setProperty("connectTimeout", Long.toString(config.server().connectTimeout().toMillis()));
         properties.setProperty("sessionVariables", "time_zone='+00:00'");
         try {
             return DriverManager.getConnection("jdbc:mariadb://" + config.address() + "/", properties);
         } catch (SQLException e) {
-            throw new SQLException("cannot connect to " + config.address() + " as " + config.user() + ": " + e.getMessage(),
+            throw new SQLException("cannot connect to " + config.address() + " as " + config.server().user() + ": " + e.getMessage(),
                     e.getSQLState(), e.getErrorCode(), e);
         }
     }

@@ -31,7 +31,7 @@ public final class ServerPreflight {
             facts = new ServerInspector(connection).inspect();
         } catch (SQLException e) {
             throw new ConnectException("cannot inspect the server at " + connections.config().address() + " as "
-                    + connections.config().user() + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+                    + connections.config().server().user() + ": " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
         List<ServerProblem> problems = ServerRequirements.check(facts, connectorServerId);
         problems.stream().filter(problem -> !problem.isError())

@@ -41,10 +41,11 @@ public final class BinlogStreamer implements AutoCloseable {
         requireNonNull(dispatcher, "dispatcher is null");
         this.start = requireNonNull(start, "start is null");
         this.failure = requireNonNull(failure, "failure is null");
-        this.client = new BinaryLogClient(connection.hostname(), connection.port(), connection.user(), connection.password());
+        this.client = new BinaryLogClient(connection.server().hostname(), connection.server().port(), connection.server().user(),
+                connection.server().password());
         client.setServerId(connection.serverId());
         client.setKeepAlive(false);
-        client.setConnectTimeout(connection.connectTimeout().toMillis());
+        client.setConnectTimeout(connection.server().connectTimeout().toMillis());
         client.setHeartbeatInterval(serverHeartbeat.toMillis());
         client.setEventDeserializer(BinlogDeserializers.create());
         client.setBinlogFilename(start.file());

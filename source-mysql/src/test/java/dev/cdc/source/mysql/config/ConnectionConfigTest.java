@@ -18,9 +18,9 @@ class ConnectionConfigTest {
     void defaults() {
         ConnectionConfig config = ConnectionConfig.parse(minimal());
 
-        assertThat(config.port()).isEqualTo(3306);
-        assertThat(config.password()).isEmpty();
-        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.server().port()).isEqualTo(3306);
+        assertThat(config.server().password()).isEmpty();
+        assertThat(config.server().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -35,12 +35,12 @@ class ConnectionConfigTest {
 
         ConnectionConfig config = ConnectionConfig.parse(properties);
 
-        assertThat(config.hostname()).isEqualTo("10.0.0.7");
-        assertThat(config.port()).isEqualTo(3307);
-        assertThat(config.user()).isEqualTo("replicator");
-        assertThat(config.password()).isEqualTo("s3cret");
+        assertThat(config.server().hostname()).isEqualTo("10.0.0.7");
+        assertThat(config.server().port()).isEqualTo(3307);
+        assertThat(config.server().user()).isEqualTo("replicator");
+        assertThat(config.server().password()).isEqualTo("s3cret");
         assertThat(config.serverId()).isEqualTo(4_294_967_295L);
-        assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(config.server().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.address()).isEqualTo("10.0.0.7:3307");
     }
 

@@ -2,6 +2,7 @@ package dev.cdc.source.mysql.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cdc.core.config.ConfigProblem;
 import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,7 @@ class MySqlConnectorConfigTest {
                 "table.include.list", "a.b", "table.exclude.list", "a.c"));
 
         assertThat(problems).extracting(ConfigProblem::key).containsExactly("table.include.list", "table.exclude.list");
+        assertThat(problems).extracting(ConfigProblem::message)
+                .containsOnly("table.include.list and table.exclude.list cannot both be set; keep one of them");
     }
 }

@@ -5,6 +5,7 @@ import static dev.cdc.source.mysql.config.ConfigFixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cdc.core.config.SnapshotConfig;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SnapshotConfigTest {
     @Test
     void defaults() {
-        SnapshotConfig config = MySqlConnectorConfig.parse(minimal()).snapshot();
+        SnapshotConfig<SnapshotMode> config = MySqlConnectorConfig.parse(minimal()).snapshot();
 
         assertThat(config.mode()).isEqualTo(SnapshotMode.INITIAL);
         assertThat(config.chunkSize()).isEqualTo(1024);
@@ -27,7 +28,7 @@ class SnapshotConfigTest {
         properties.put("snapshot.mode", "when_needed");
         properties.put("incremental.snapshot.chunk.size", "5000");
 
-        SnapshotConfig config = MySqlConnectorConfig.parse(properties).snapshot();
+        SnapshotConfig<SnapshotMode> config = MySqlConnectorConfig.parse(properties).snapshot();
 
         assertThat(config.mode()).isEqualTo(SnapshotMode.WHEN_NEEDED);
         assertThat(config.chunkSize()).isEqualTo(5000);

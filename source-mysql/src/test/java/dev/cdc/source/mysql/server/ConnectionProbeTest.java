@@ -2,7 +2,7 @@ package dev.cdc.source.mysql.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cdc.source.mysql.config.ConfigProblem;
+import dev.cdc.core.config.ConfigProblem;
 import dev.cdc.source.mysql.config.ConnectionConfig;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -3,7 +3,7 @@ package dev.cdc.source.mysql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cdc.source.mysql.config.ConfigProblem;
+import dev.cdc.core.config.ConfigProblem;
 import dev.cdc.source.mysql.it.Endpoints;
 import dev.cdc.testkit.Credentials;
 import dev.cdc.testkit.TestStack;

@@ -10,21 +10,38 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 import dev.cdc.core.config.CommonSourceConfig;
+import dev.cdc.core.config.ConfigProblem;
+import dev.cdc.core.config.EventConfig;
+import dev.cdc.core.config.FilterConfig;
+import dev.cdc.core.config.MessageWording;
+import dev.cdc.core.config.SnapshotConfig;
 
 /**
  * The whole configuration of the PostgreSQL source, composed of one small config per concern,
- * including the keys every source shares ({@link CommonSourceConfig}). {@link #CONFIG_DEF}
+ * several of them cdc-core's ({@link CommonSourceConfig}, {@link FilterConfig}, {@link SnapshotConfig},
+ * {@link EventConfig}) declared with this source's parameters. {@link #CONFIG_DEF}
  * declares every key once; {@link #parse} checks the single keys (through the validators of the
  * definition) and then the rules that involve two keys.
  */
 public final class PostgresConnectorConfig {
+    /** How this source words missing values and problems across keys; declared first, the definitions below use it. */
+    static final MessageWording WORDING = MessageWording.CONNECT;
+
+    /** {@code schema.include.list}, {@code table.include.list}, ... matched by {@link CaptureFilter}. */
+    static final FilterConfig.Definition<CaptureFilter> FILTERS = new FilterConfig.Definition<>("schema", CaptureFilter::new, WORDING);
+
+    static final SnapshotConfig.Definition<SnapshotMode> SNAPSHOT = new SnapshotConfig.Definition<>(SnapshotMode.class,
+            SnapshotMode::parse, SnapshotMode.INITIAL, "When to snapshot: initial (when there is no offset yet, then stream),"
+                    + " initial_only (snapshot, no streaming), no_data or never (stream only), when_needed (also when the slot"
+                    + " was dropped or invalidated).", WORDING);
+
     /** Every key of the connector, with its type, default, validator and documentation. */
     public static final ConfigDef CONFIG_DEF = define();
 
     private final ConnectionConfig connection;
     private final ReplicationConfig replication;
-    private final FilterConfig filters;
-    private final SnapshotConfig snapshot;
+    private final FilterConfig<CaptureFilter> filters;
+    private final SnapshotConfig<SnapshotMode> snapshot;
     private final CommonSourceConfig common;
     private final EventConfig events;
     private final SignalConfig signals;
@@ -32,10 +49,10 @@ public final class PostgresConnectorConfig {
     private PostgresConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
         this.replication = new ReplicationConfig(config);
-        this.filters = new FilterConfig(config);
-        this.snapshot = new SnapshotConfig(config);
+        this.filters = FILTERS.from(config);
+        this.snapshot = SNAPSHOT.from(config);
         this.common = CommonSourceConfig.from(config);
-        this.events = new EventConfig(config);
+        this.events = EventConfig.from(config);
         this.signals = new SignalConfig(config);
     }
 
@@ -44,8 +61,8 @@ public final class PostgresConnectorConfig {
         ConnectionConfig.define(def);
         CommonSourceConfig.define(def);
         ReplicationConfig.define(def);
-        FilterConfig.define(def);
-        SnapshotConfig.define(def);
+        FILTERS.define(def);
+        SNAPSHOT.define(def);
         EventConfig.define(def);
         SignalConfig.define(def);
         return def;
@@ -61,14 +78,14 @@ public final class PostgresConnectorConfig {
         AbstractConfig config = new AbstractConfig(CONFIG_DEF, properties, false);
         List<ConfigProblem> problems = crossFieldProblems(properties);
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.get(0).message());
+            throw WORDING.toException(problems.get(0), properties);
         }
         return new PostgresConnectorConfig(config);
     }
 
     /** Problems that involve more than one key, each attached to a key. */
     public static List<ConfigProblem> crossFieldProblems(Map<String, ?> properties) {
-        return List.copyOf(FilterConfig.crossFieldProblems(properties));
+        return FILTERS.crossFieldProblems(properties);
     }
 
     public ConnectionConfig connection() {
@@ -79,11 +96,12 @@ public final class PostgresConnectorConfig {
         return replication;
     }
 
-    public FilterConfig filters() {
+    /** {@code schema.include.list}, {@code table.include.list}, ...: what is captured. */
+    public FilterConfig<CaptureFilter> filters() {
         return filters;
     }
 
-    public SnapshotConfig snapshot() {
+    public SnapshotConfig<SnapshotMode> snapshot() {
         return snapshot;
     }
 

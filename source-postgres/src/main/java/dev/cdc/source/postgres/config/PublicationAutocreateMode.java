@@ -1,8 +1,6 @@
 package dev.cdc.source.postgres.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.cdc.core.config.ConfigEnums;
 
 /** Debezium's {@code publication.autocreate.mode}: whether and how the connector creates its publication. */
 public enum PublicationAutocreateMode {
@@ -14,7 +12,7 @@ public enum PublicationAutocreateMode {
     FILTERED;
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configValue(this);
     }
 
     /**
@@ -23,9 +21,6 @@ public enum PublicationAutocreateMode {
      * @throws IllegalArgumentException naming the value and the modes allowed
      */
     public static PublicationAutocreateMode parse(String value) {
-        String normalized = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.name().equals(normalized)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a publication autocreate mode; allowed: "
-                        + Arrays.stream(values()).map(PublicationAutocreateMode::configValue).collect(Collectors.joining(", "))));
+        return ConfigEnums.parse(PublicationAutocreateMode.class, value, "publication autocreate mode");
     }
 }

@@ -8,6 +8,8 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
+import dev.cdc.core.config.Validators;
+
 /**
  * The logical replication objects the connector reads through: slot, publication and decoding
  * plugin, with Debezium's key names and defaults (except {@code plugin.name}, whose Debezium
@@ -56,19 +58,19 @@ public final class ReplicationConfig {
                         Importance.MEDIUM, "Name of the publication that selects the captured tables for pgoutput.",
                         GROUP, ++order, Width.MEDIUM, "Publication")
                 .define(PUBLICATION_AUTOCREATE_MODE, Type.STRING, DEFAULT_PUBLICATION_AUTOCREATE_MODE.configValue(),
-                        ConfigValidators.oneOf(PublicationAutocreateMode.class, PublicationAutocreateMode::parse), Importance.MEDIUM,
+                        Validators.oneOf(PublicationAutocreateMode.class, PublicationAutocreateMode::parse), Importance.MEDIUM,
                         "all_tables: create the publication FOR ALL TABLES when missing (needs a superuser); filtered: create it"
                                 + " for the captured tables and keep its table list in line with the filters; disabled: it must"
                                 + " exist.", GROUP, ++order, Width.SHORT, "Publication autocreate")
                 .define(PLUGIN_NAME, Type.STRING, DEFAULT_PLUGIN.configValue(),
-                        ConfigValidators.oneOf(LogicalDecodingPlugin.class, LogicalDecodingPlugin::parse), Importance.LOW,
+                        Validators.oneOf(LogicalDecodingPlugin.class, LogicalDecodingPlugin::parse), Importance.LOW,
                         "Logical decoding output plugin; only pgoutput, built into PostgreSQL, is supported.",
                         GROUP, ++order, Width.SHORT, "Plugin")
                 .define(SLOT_DROP_ON_STOP, Type.BOOLEAN, DEFAULT_SLOT_DROP_ON_STOP, Importance.LOW,
                         "Drop the slot when the task stops (tests and experiments only: the next start snapshots again"
                                 + " or misses the changes made meanwhile).", GROUP, ++order, Width.SHORT, "Drop slot on stop")
                 .define(STATUS_UPDATE_INTERVAL_MS, Type.INT, DEFAULT_STATUS_UPDATE_INTERVAL_MS,
-                        ConfigValidators.between(100, Integer.MAX_VALUE), Importance.LOW,
+                        Validators.between(100, Integer.MAX_VALUE, PostgresConnectorConfig.WORDING), Importance.LOW,
                         "Milliseconds between two status updates to the server, which confirm the LSN of the committed offset.",
                         GROUP, ++order, Width.SHORT, "Status update interval");
     }

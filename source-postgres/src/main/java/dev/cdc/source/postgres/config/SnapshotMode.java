@@ -1,8 +1,6 @@
 package dev.cdc.source.postgres.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.cdc.core.config.ConfigEnums;
 
 /** When the connector snapshots the captured tables, by Debezium's {@code snapshot.mode} names. */
 public enum SnapshotMode {
@@ -23,7 +21,7 @@ public enum SnapshotMode {
     private static final String UNSUPPORTED_HINT = "Debezium's always, configuration_based, custom and recovery modes are not offered";
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.configValue(this);
     }
 
     /** True when this mode snapshots a connector that has no offset yet. */
@@ -42,10 +40,6 @@ public enum SnapshotMode {
      * @throws IllegalArgumentException naming the value and the modes allowed
      */
     public static SnapshotMode parse(String value) {
-        String normalized = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.name().equals(normalized)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a snapshot mode; allowed: "
-                        + Arrays.stream(values()).map(SnapshotMode::configValue).collect(Collectors.joining(", "))
-                        + ". " + UNSUPPORTED_HINT));
+        return ConfigEnums.parse(SnapshotMode.class, value, "snapshot mode", UNSUPPORTED_HINT);
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.cdc.source.postgres.config.ConfigProblem;
+import dev.cdc.core.config.ConfigProblem;
+import dev.cdc.core.config.ServerConnectionConfig;
 import dev.cdc.source.postgres.config.ConnectionConfig;
 
 /**
@@ -30,7 +31,7 @@ public final class ConnectionProbe {
     /** Problems connecting with {@code config}; none when all is well. */
     public static List<ConfigProblem> probe(ConnectionConfig config) {
         requireNonNull(config, "config is null");
-        Duration timeout = config.connectTimeout().plusSeconds(1);
+        Duration timeout = config.server().connectTimeout().plusSeconds(1);
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "postgres-source-validate");
             thread.setDaemon(true);
@@ -59,15 +60,15 @@ public final class ConnectionProbe {
         List<ConfigProblem> problems = new ArrayList<>();
         String walLevel = inspector.setting("wal_level");
         if (!walLevel.equals("logical")) {
-            problems.add(new ConfigProblem(ConnectionConfig.HOSTNAME, "Invalid value " + config.hostname() + " for configuration "
-                    + ConnectionConfig.HOSTNAME + ": wal_level is '" + walLevel + "' on " + config.address() + "; logical decoding"
+            problems.add(new ConfigProblem(ServerConnectionConfig.HOSTNAME, "Invalid value " + config.server().hostname() + " for configuration "
+                    + ServerConnectionConfig.HOSTNAME + ": wal_level is '" + walLevel + "' on " + config.address() + "; logical decoding"
                     + " needs 'logical': ALTER SYSTEM SET wal_level = logical; and restart PostgreSQL"));
         }
         try (var statement = inspector.connectionStatement("SELECT rolsuper OR rolreplication FROM pg_catalog.pg_roles"
                 + " WHERE rolname = current_user"); var rows = statement.executeQuery()) {
             if (rows.next() && !rows.getBoolean(1)) {
-                problems.add(new ConfigProblem(ConnectionConfig.USER, "Invalid value " + config.user() + " for configuration "
-                        + ConnectionConfig.USER + ": the role has no REPLICATION attribute: ALTER ROLE " + Sql.quote(config.user())
+                problems.add(new ConfigProblem(ServerConnectionConfig.USER, "Invalid value " + config.server().user() + " for configuration "
+                        + ServerConnectionConfig.USER + ": the role has no REPLICATION attribute: ALTER ROLE " + Sql.quote(config.server().user())
                         + " REPLICATION;"));
             }
         }
@@ -79,22 +80,22 @@ public final class ConnectionProbe {
         SQLException sql = findSqlException(failure);
         String state = sql == null ? null : sql.getSQLState();
         if (state != null && state.startsWith("28")) {
-            String message = "the server at " + config.address() + " refused the login of '" + config.user() + "' (SQLSTATE "
+            String message = "the server at " + config.address() + " refused the login of '" + config.server().user() + "' (SQLSTATE "
                     + state + ": " + sql.getMessage() + "): check the user and password, and pg_hba.conf";
-            return List.of(problem(ConnectionConfig.USER, config.user(), message), problem(ConnectionConfig.PASSWORD, "[hidden]", message));
+            return List.of(problem(ServerConnectionConfig.USER, config.server().user(), message), problem(ServerConnectionConfig.PASSWORD, "[hidden]", message));
         }
         if ("3D000".equals(state)) {
             return List.of(problem(ConnectionConfig.DBNAME, config.database(), "database '" + config.database()
-                    + "' does not exist on " + config.hostname() + ":" + config.port() + " (SQLSTATE 3D000)"));
+                    + "' does not exist on " + config.server().hostname() + ":" + config.server().port() + " (SQLSTATE 3D000)"));
         }
         String detail = sql == null ? String.valueOf(failure) : sql.getMessage() + " (SQLSTATE " + state + ")";
         return unreachable(config, detail);
     }
 
     private static List<ConfigProblem> unreachable(ConnectionConfig config, String detail) {
-        String message = "cannot connect to " + config.address() + " as '" + config.user() + "': " + detail;
-        return List.of(problem(ConnectionConfig.HOSTNAME, config.hostname(), message),
-                problem(ConnectionConfig.PORT, Integer.toString(config.port()), message));
+        String message = "cannot connect to " + config.address() + " as '" + config.server().user() + "': " + detail;
+        return List.of(problem(ServerConnectionConfig.HOSTNAME, config.server().hostname(), message),
+                problem(ServerConnectionConfig.PORT, Integer.toString(config.server().port()), message));
     }
 
     private static ConfigProblem problem(String key, String value, String message) {

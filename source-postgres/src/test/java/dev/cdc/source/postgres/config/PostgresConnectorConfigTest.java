@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.cdc.core.config.ConfigProblem;
+
 class PostgresConnectorConfigTest {
     static Map<String, String> minimal() {
         Map<String, String> properties = new HashMap<>();
@@ -33,9 +35,9 @@ class PostgresConnectorConfigTest {
     void everyDefault() {
         PostgresConnectorConfig config = PostgresConnectorConfig.parse(minimal());
 
-        assertThat(config.connection().port()).isEqualTo(5432);
-        assertThat(config.connection().password()).isEmpty();
-        assertThat(config.connection().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.connection().server().port()).isEqualTo(5432);
+        assertThat(config.connection().server().password()).isEmpty();
+        assertThat(config.connection().server().connectTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.replication().slotName()).isEqualTo("debezium");
         assertThat(config.replication().publicationName()).isEqualTo("dbz_publication");
         assertThat(config.replication().publicationAutocreateMode()).isEqualTo(PublicationAutocreateMode.ALL_TABLES);
@@ -80,8 +82,8 @@ class PostgresConnectorConfigTest {
 
         assertThat(config.connection().address()).isEqualTo("10.0.0.7:5433/inventory");
         assertThat(config.connection().jdbcUrl()).isEqualTo("jdbc:postgresql://10.0.0.7:5433/inventory");
-        assertThat(config.connection().password()).isEqualTo("s3cret");
-        assertThat(config.connection().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(config.connection().server().password()).isEqualTo("s3cret");
+        assertThat(config.connection().server().connectTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(config.replication().slotName()).isEqualTo("inventory_slot");
         assertThat(config.replication().publicationName()).isEqualTo("Inventory Pub");
         assertThat(config.replication().publicationAutocreateMode()).isEqualTo(PublicationAutocreateMode.FILTERED);

@@ -1,4 +1,4 @@
-package dev.cdc.source.mysql.config;
+package dev.cdc.core.config;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -6,23 +6,28 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 
-/** What the connector emits besides change events proper: tombstones after deletes. */
+/** What a source emits besides change events proper: tombstones after deletes (Debezium's key and default). Immutable. */
 public final class EventConfig {
     public static final String TOMBSTONES_ON_DELETE = "tombstones.on.delete";
     public static final boolean DEFAULT_TOMBSTONES_ON_DELETE = true;
 
-    private static final String GROUP = "Events";
+    static final String GROUP = "Events";
 
     private final boolean tombstonesOnDelete;
 
-    EventConfig(AbstractConfig config) {
-        this.tombstonesOnDelete = config.getBoolean(TOMBSTONES_ON_DELETE);
+    public EventConfig(boolean tombstonesOnDelete) {
+        this.tombstonesOnDelete = tombstonesOnDelete;
     }
 
-    static ConfigDef define(ConfigDef def) {
-        return def.define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, DEFAULT_TOMBSTONES_ON_DELETE, Importance.LOW,
+    /** Declares {@code tombstones.on.delete} in {@code definition} and returns it. */
+    public static ConfigDef define(ConfigDef definition) {
+        return definition.define(TOMBSTONES_ON_DELETE, Type.BOOLEAN, DEFAULT_TOMBSTONES_ON_DELETE, Importance.LOW,
                 "Whether a delete event is followed by a tombstone (same key, null value) so that log compaction can"
                         + " drop the key.", GROUP, 1, Width.SHORT, "Tombstones on delete");
+    }
+
+    public static EventConfig from(AbstractConfig config) {
+        return new EventConfig(config.getBoolean(TOMBSTONES_ON_DELETE));
     }
 
     public boolean tombstonesOnDelete() {

@@ -1,0 +1,361 @@
+package dev.cdc.source.mysql.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cdc.testkit.Credentials;
+import dev.cdc.testkit.TestStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The MySQL source benchmark of issue #3, through the real Connect worker of the local stack (not a
+ * test: it runs only with {@code -Dbench=true}, which CI does not set; see the module README,
+ * section "Benchmark", for the command and the figures).
+ *
+ * <ol>
+ *   <li>loads {@code bench.rows} rows (default 1,000,000) into {@code orders} of a fresh database;</li>
+ *   <li>deploys {@code MySqlSourceConnector} on the worker (its JsonConverter with schemas) and
+ *   measures snapshot rows/s until the data topic holds every row;</li>
+ *   <li>streams {@code bench.stream.inserts} inserts and {@code bench.stream.updates} updates and
+ *   measures events/s until the topic holds all of them;</li>
+ *   <li>inserts {@code bench.latency.rate} rows/s with {@code created_at = NOW(3)} (UTC) and
+ *   measures commit-to-Kafka latency: the record's Kafka timestamp (the worker producer's send
+ *   time) and this consumer's receive time, each minus {@code created_at};</li>
+ *   <li>reports the worker JVM's peak resident memory, CPU and the load average per phase;</li>
+ *   <li>deletes the connector (and its offsets), its topics and the database.</li>
+ * </ol>
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class MySqlSourceBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STREAM_WARMUP_SECONDS = 2;
+
+    private final BenchSettings settings = BenchSettings.fromSystem();
+    private final TestStack stack = TestStack.get();
+    private final ConnectRest connect = new ConnectRest(stack.connectUrl());
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void snapshotStreamingLatencyAndMemory() throws Exception {
+        String workerVersion = connect.version();
+        line("# MySQL source benchmark, " + Instant.now());
+        line("- settings: " + settings.describe());
+        line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotalGib() + " GiB; load average at start "
+                + WorkerProbe.loadAverages());
+        line("- worker: Kafka Connect " + workerVersion + " at " + stack.connectUrl() + ", connectors already deployed: "
+                + connect.connectors());
+
+        try (WorkerProbe worker = WorkerProbe.start(settings.connectPidFile());
+                TopicWatch topics = new TopicWatch(stack.kafkaBootstrapServers());
+                OrdersDatabase database = OrdersDatabase.create()) {
+            line("- worker pid " + worker.pid() + " (" + worker.maxHeapFlag() + "), VmHWM before the run " + worker.highWaterMarkKb() / 1024
+                    + " MiB, heap " + worker.heapInfo());
+            String suffix = database.name().substring("bench_".length());
+            String connector = "bench-mysql-" + suffix;
+            String prefix = "bench" + suffix;
+            String topic = prefix + "." + database.name() + "." + OrdersDatabase.TABLE;
+            Map<String, String> config = connectorConfig(database.name(), prefix);
+            line("- connector " + connector + ", topic " + topic + ", config " + redacted(config));
+            try {
+                run(worker, topics, database, connector, topic, config);
+            } finally {
+                cleanUp(topics, database, connector, prefix);
+            }
+        } finally {
+            String text = report.toString();
+            Path out = Path.of("target", "bench", "mysql-source-bench-" + System.currentTimeMillis() + ".md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, text);
+            System.out.println("\n===== MySQL source benchmark report (" + out.toAbsolutePath() + ") =====\n" + text);
+        }
+    }
+
+    private void run(WorkerProbe worker, TopicWatch topics, OrdersDatabase database, String connector, String topic,
+            Map<String, String> config) throws Exception {
+        long rows = settings.rows();
+
+        // load
+        worker.startPhase();
+        long loadStart = System.nanoTime();
+        database.insert(1, rows, settings.loadBatch(), false);
+        double loadSeconds = seconds(System.nanoTime() - loadStart);
+        line("");
+        line("## Load");
+        line(String.format("- %,d rows in %.1f s (%,.0f rows/s, INSERT ... SELECT from seq_a_to_b in transactions of %,d rows)", rows,
+                loadSeconds, rows / loadSeconds, settings.loadBatch()));
+        worker.endPhase();
+
+        // 1. snapshot
+        worker.startPhase();
+        long snapshotStart = System.nanoTime();
+        connect.putConfig(connector, config);
+        long snapshotDone = awaitCount(topics, topic, rows, connector, "snapshot");
+        WorkerProbe.Phase snapshotPhase = worker.endPhase();
+        double snapshotSeconds = seconds(snapshotDone - snapshotStart);
+        long[] snapshotTimes = topics.timestampRange(topic, 0, rows);
+        line("");
+        line("## 1. Snapshot");
+        line(String.format("- %,d rows in %.1f s from deploy to the last row in Kafka: **%,.0f rows/s**", rows, snapshotSeconds,
+                rows / snapshotSeconds));
+        line(rateByTimestamps(rows, snapshotTimes, "rows"));
+        line("- " + snapshotPhase.describe());
+
+        // 2. streaming
+        long streamBase = topics.count(topic);
+        long events = (long) settings.streamInserts() + settings.streamUpdates();
+        ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bench-stream-writer"));
+        worker.startPhase();
+        long streamStart = System.nanoTime();
+        Future<double[]> writer = writerThread.submit(() -> {
+            long start = System.nanoTime();
+            database.insert(rows + 1, rows + settings.streamInserts(), settings.streamBatch(), false);
+            long inserted = System.nanoTime();
+            database.update(1, settings.streamUpdates(), settings.streamBatch());
+            return new double[] {seconds(inserted - start), seconds(System.nanoTime() - inserted)};
+        });
+        long streamDone;
+        double[] writerSeconds;
+        try {
+            streamDone = awaitCount(topics, topic, streamBase + events, connector, "streaming");
+            writerSeconds = writer.get(10, TimeUnit.MINUTES);
+        } finally {
+            writerThread.shutdownNow();
+        }
+        WorkerProbe.Phase streamPhase = worker.endPhase();
+        double streamSeconds = seconds(streamDone - streamStart);
+        long[] streamTimes = topics.timestampRange(topic, streamBase, streamBase + events);
+        line("");
+        line("## 2. Streaming");
+        line(String.format("- %,d inserts then %,d updates (%,d-row transactions); the writer took %.1f s + %.1f s", settings.streamInserts(),
+                settings.streamUpdates(), settings.streamBatch(), writerSeconds[0], writerSeconds[1]));
+        line(String.format("- %,d events in %.1f s from the first write to the last event in Kafka: **%,.0f events/s**", events, streamSeconds,
+                events / streamSeconds));
+        line(rateByTimestamps(events, streamTimes, "events"));
+        line("- " + streamPhase.describe());
+
+        // 3. latency at a steady rate
+        worker.startPhase();
+        Latencies latencies = measureLatency(topics, database, topic, rows + settings.streamInserts() + 1);
+        WorkerProbe.Phase latencyPhase = worker.endPhase();
+        line("");
+        line("## 3. Commit-to-Kafka latency at a steady " + settings.latencyRate() + " rows/s");
+        line(latencies.describe());
+        line("- " + latencyPhase.describe());
+
+        // 4. memory
+        line("");
+        line("## 4. Worker memory");
+        line(String.format("- peak RSS sampled every 500 ms during the run: **%d MiB**; VmHWM (peak since the worker started): %d MiB; %s",
+                worker.runMaxRssKb() / 1024, worker.highWaterMarkKb() / 1024, worker.maxHeapFlag()));
+        line(String.format("- load average (1 min) peak during the run %.2f; at the end %s", worker.runMaxLoad(), WorkerProbe.loadAverages()));
+        long finalCount = topics.count(topic);
+        long expected = rows + events + latencies.written();
+        line(String.format("- records in %s: %,d (expected %,d%s)", topic, finalCount, expected,
+                finalCount == expected ? "" : ", difference " + (finalCount - expected)));
+    }
+
+    private Latencies measureLatency(TopicWatch topics, OrdersDatabase database, String topic, long firstKey) throws Exception {
+        int total = settings.latencyRate() * settings.latencySeconds();
+        long[] byKafkaTimestamp = new long[total];
+        long[] byReceive = new long[total];
+        Arrays.fill(byKafkaTimestamp, Long.MIN_VALUE);
+        int seen = 0;
+        double writerSeconds;
+        ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bench-latency-writer"));
+        try (KafkaConsumer<byte[], byte[]> consumer = topics.consumer()) {
+            List<TopicPartition> partitions = topics.partitions(topic);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            Future<Long> writer = writerThread.submit(
+                    () -> database.steadyInsert(firstKey, total, settings.latencyRate(), settings.latencyRowsPerTransaction()));
+            long deadline = Long.MAX_VALUE;
+            while (seen < total && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    long received = System.currentTimeMillis();
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    JsonNode payload = JSON.readTree(record.value()).path("payload");
+                    if (!"c".equals(payload.path("op").asText())) {
+                        continue;
+                    }
+                    JsonNode after = payload.path("after");
+                    long index = after.path("id").asLong() - firstKey;
+                    if (index < 0 || index >= total) {
+                        continue;
+                    }
+                    long createdAt = after.path("created_at").asLong();
+                    if (byKafkaTimestamp[(int) index] == Long.MIN_VALUE) {
+                        seen++;
+                    }
+                    byKafkaTimestamp[(int) index] = record.timestamp() - createdAt;
+                    byReceive[(int) index] = received - createdAt;
+                }
+                if (deadline == Long.MAX_VALUE && writer.isDone()) {
+                    writer.get();
+                    deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                }
+            }
+            writerSeconds = seconds(writer.get());
+        } finally {
+            writerThread.shutdownNow();
+        }
+        int warmup = total > settings.latencyRate() * STREAM_WARMUP_SECONDS * 2 ? (int) (settings.latencyRate() * STREAM_WARMUP_SECONDS) : 0;
+        return new Latencies(total, writerSeconds, seen, warmup, byKafkaTimestamp, byReceive);
+    }
+
+    /** Waits until the topic holds {@code target} records; fails when the count stalls or the connector fails. */
+    private long awaitCount(TopicWatch topics, String topic, long target, String connector, String phase) throws Exception {
+        long lastCount = -1;
+        long lastChange = System.nanoTime();
+        long lastLog = System.nanoTime();
+        long phaseStart = System.nanoTime();
+        while (true) {
+            long count = topics.count(topic);
+            long now = System.nanoTime();
+            if (count >= target) {
+                return now;
+            }
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = now;
+            }
+            if (now - lastLog > Duration.ofSeconds(10).toNanos()) {
+                lastLog = now;
+                String failure = connect.failure(connector);
+                if (failure != null) {
+                    throw new AssertionError(phase + ": " + failure);
+                }
+                System.out.printf("[bench] %s: %,d of %,d records in %s after %.0f s, load %s%n", phase, count, target, topic,
+                        seconds(now - phaseStart), WorkerProbe.loadAverages());
+            }
+            if (now - lastChange > settings.stallTimeout().toNanos()) {
+                throw new AssertionError(phase + ": the topic " + topic + " stayed at " + count + " of " + target + " records for "
+                        + settings.stallTimeout().toSeconds() + " s; connector status: " + connect.status(connector));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Map<String, String> connectorConfig(String databaseName, String prefix) {
+        Credentials user = stack.mysqlConnectorUser();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "dev.cdc.source.mysql.MySqlSourceConnector");
+        config.put("database.hostname", stack.mysqlHost());
+        config.put("database.port", String.valueOf(stack.mysqlPort()));
+        config.put("database.user", user.user());
+        config.put("database.password", user.password());
+        config.put("database.server.id", String.valueOf(8000 + ThreadLocalRandom.current().nextInt(1000)));
+        config.put("topic.prefix", prefix);
+        config.put("database.include.list", databaseName);
+        config.put("table.include.list", databaseName + "\\." + OrdersDatabase.TABLE);
+        config.putAll(settings.connectorSettings());
+        return config;
+    }
+
+    private void cleanUp(TopicWatch topics, OrdersDatabase database, String connector, String prefix) {
+        if (settings.keep()) {
+            line("- kept (bench.keep=true): connector " + connector + ", topics " + prefix + ".*, database " + database.name());
+            return;
+        }
+        String problems = connect.remove(connector);
+        try {
+            List<String> deleted = topics.deleteTopics(prefix);
+            line("- cleaned up: connector " + connector + " (stopped, offsets reset, deleted), topics " + deleted + ", database "
+                    + database.name() + (problems.isEmpty() ? "" : "; problems: " + problems));
+        } catch (Exception e) {
+            line("- clean-up of the topics " + prefix + ".* failed: " + e + (problems.isEmpty() ? "" : "; " + problems));
+        }
+    }
+
+    private static String rateByTimestamps(long count, long[] range, String unit) {
+        if (range[0] < 0 || range[1] < 0 || range[1] <= range[0]) {
+            return "- (rate by record timestamps not available)";
+        }
+        double seconds = (range[1] - range[0]) / 1000.0;
+        return String.format("- by Kafka record timestamps, first to last %s: %.1f s, %,.0f %s/s", unit.substring(0, unit.length() - 1),
+                seconds, count / seconds, unit);
+    }
+
+    private static Map<String, String> redacted(Map<String, String> config) {
+        Map<String, String> copy = new LinkedHashMap<>(config);
+        copy.computeIfPresent("database.password", (k, v) -> "****");
+        return copy;
+    }
+
+    private static long memTotalGib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        text.lines().forEach(each -> System.out.println("[bench] " + each));
+    }
+
+    /** Latencies in milliseconds of the rows written at a steady rate. */
+    record Latencies(int written, double writerSeconds, int seen, int warmup, long[] byKafkaTimestamp, long[] byReceive) {
+        String describe() {
+            long[] kafka = measured(byKafkaTimestamp);
+            long[] receive = measured(byReceive);
+            StringBuilder text = new StringBuilder();
+            text.append(String.format("- %,d rows written in %.1f s (%,.0f rows/s), %,d seen in Kafka; the first %,d (warm-up) not counted%n",
+                    written, writerSeconds, written / writerSeconds, seen, warmup));
+            text.append(String.format("- created_at (NOW(3) of the insert) to the Kafka record timestamp: **p50 %d ms, p99 %d ms**, max %d ms%n",
+                    percentile(kafka, 0.50), percentile(kafka, 0.99), percentile(kafka, 1.0)));
+            text.append(String.format("- created_at to this consumer's receive time: p50 %d ms, p99 %d ms, max %d ms",
+                    percentile(receive, 0.50), percentile(receive, 0.99), percentile(receive, 1.0)));
+            return text.toString();
+        }
+
+        private long[] measured(long[] values) {
+            long[] measured = new long[values.length];
+            int n = 0;
+            for (int i = warmup; i < values.length; i++) {
+                if (byKafkaTimestamp[i] != Long.MIN_VALUE) {
+                    measured[n++] = values[i];
+                }
+            }
+            long[] result = Arrays.copyOf(measured, n);
+            Arrays.sort(result);
+            return result;
+        }
+
+        private static long percentile(long[] sorted, double quantile) {
+            if (sorted.length == 0) {
+                return -1;
+            }
+            int index = (int) Math.ceil(quantile * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+}
