@@ -42,8 +42,8 @@ public final class ElasticsearchHttp {
     /** Documents matching {@code query} (a JSON query object) in an index or alias; empty when it does not exist. */
     public Optional<Long> count(String index, String query) throws IOException {
         Response response = send("POST", "/" + encode(index) + "/_count", "{\"query\":" + query + "}");
-        if (response.status() == 404) {
-            return Optional.empty();
+        if (response.status() == 404 || response.status() == 503) {
+            return Optional.empty(); // no such index, or its shards are not allocated yet (just created)
         }
         return Optional.of(response.body().path("count").asLong());
     }
@@ -147,7 +147,7 @@ public final class ElasticsearchHttp {
             Thread.currentThread().interrupt();
             throw new IOException(method + " " + uri + " was interrupted", e);
         }
-        if (response.statusCode() >= 300 && response.statusCode() != 404) {
+        if (response.statusCode() >= 300 && response.statusCode() != 404 && !(response.statusCode() == 503 && path.endsWith("/_count"))) {
             throw new IOException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
         String text = response.body();
