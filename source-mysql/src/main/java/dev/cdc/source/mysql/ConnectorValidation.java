@@ -9,6 +9,7 @@ import dev.cdc.source.mysql.config.ConnectionConfig;
 import dev.cdc.source.mysql.config.MySqlConnectorConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
@@ -25,9 +26,20 @@ final class ConnectorValidation {
             ServerConnectionConfig.USER, ServerConnectionConfig.PASSWORD, ConnectionConfig.SERVER_ID, ServerConnectionConfig.CONNECT_TIMEOUT_MS);
 
     private final Function<ConnectionConfig, List<ConfigProblem>> probe;
+    private final BiFunction<ConnectionConfig, Map<String, String>, List<ConfigProblem>> capturedObjects;
 
     ConnectorValidation(Function<ConnectionConfig, List<ConfigProblem>> probe) {
+        this(probe, (config, properties) -> List.of());
+    }
+
+    /**
+     * @param capturedObjects runs after a successful login: checks that plainly named databases
+     *                        and tables of the include lists exist
+     */
+    ConnectorValidation(Function<ConnectionConfig, List<ConfigProblem>> probe,
+            BiFunction<ConnectionConfig, Map<String, String>, List<ConfigProblem>> capturedObjects) {
         this.probe = requireNonNull(probe, "probe is null");
+        this.capturedObjects = requireNonNull(capturedObjects, "capturedObjects is null");
     }
 
     Config validate(Map<String, String> properties) {
@@ -35,7 +47,12 @@ final class ConnectorValidation {
         Map<String, ConfigValue> values = MySqlConnectorConfig.CONFIG_DEF.validateAll(properties);
         attach(values, MySqlConnectorConfig.crossFieldProblems(properties));
         if (CONNECTION_KEYS.stream().allMatch(key -> values.get(key).errorMessages().isEmpty())) {
-            attach(values, probe.apply(ConnectionConfig.parse(properties)));
+            ConnectionConfig connection = ConnectionConfig.parse(properties);
+            List<ConfigProblem> loginProblems = probe.apply(connection);
+            attach(values, loginProblems);
+            if (loginProblems.isEmpty()) {
+                attach(values, capturedObjects.apply(connection, properties));
+            }
         }
         return CommonSourceConfig.validateAcrossKeys(new Config(List.copyOf(values.values())));
     }

@@ -4,6 +4,7 @@ import dev.cdc.core.Version;
 import java.util.List;
 import java.util.Map;
 import dev.cdc.source.mysql.config.MySqlConnectorConfig;
+import dev.cdc.source.mysql.server.CapturedObjectsCheck;
 import dev.cdc.source.mysql.server.ConnectionProbe;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -50,6 +51,6 @@ public class MySqlSourceConnector extends SourceConnector {
     /** Fields first, then a live login under {@code connect.timeout.ms}; see {@link ConnectorValidation}. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        return new ConnectorValidation(ConnectionProbe::probe).validate(connectorConfigs);
+        return new ConnectorValidation(ConnectionProbe::probe, CapturedObjectsCheck::check).validate(connectorConfigs);
     }
 }

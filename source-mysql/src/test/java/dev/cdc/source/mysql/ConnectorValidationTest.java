@@ -46,6 +46,22 @@ class ConnectorValidationTest {
     }
 
     @Test
+    void includeListsAreCheckedOnlyAfterASuccessfulLogin() {
+        List<String> checked = new java.util.ArrayList<>();
+        ConfigProblem unknown = new ConfigProblem("table.include.list", "table shop.nope does not exist");
+        Config refused = new ConnectorValidation(config -> List.of(new ConfigProblem("database.password", "refused")),
+                (config, properties) -> {
+                    checked.add("after refused login");
+                    return List.of(unknown);
+                }).validate(valid());
+        Config accepted = new ConnectorValidation(config -> List.of(), (config, properties) -> List.of(unknown)).validate(valid());
+
+        assertThat(checked).isEmpty();
+        assertThat(errors(refused, "table.include.list")).isEmpty();
+        assertThat(errors(accepted, "table.include.list")).containsExactly("table shop.nope does not exist");
+    }
+
+    @Test
     void probeFailureIsAttachedToItsKeys() {
         Config config = validate(valid(), List.of(new ConfigProblem("database.password", "refused")));
 
