@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * A writer for the crash test: inserts, updates, deletes and multi-row transactions against one
- * table for a set time, with one {@code ALTER TABLE ... ADD COLUMN} halfway. Single writer, so
+ * table for at least a set time and until asked to stop, with one {@code ALTER TABLE ... ADD
+ * COLUMN} halfway through the set time. Single writer, so
  * it knows which ids are live. Seeded: the same seed gives the same sequence of operations.
  */
 final class MixedWorkload implements Runnable {
@@ -29,6 +30,7 @@ final class MixedWorkload implements Runnable {
     private final AtomicLong nextId = new AtomicLong(1);
     private boolean altered;
     private volatile Throwable failure;
+    private volatile boolean stopRequested;
 
     MixedWorkload(Supplier<Connection> connections, Duration duration, long seed) {
         this.connections = connections;
@@ -48,12 +50,17 @@ final class MixedWorkload implements Runnable {
         return failure;
     }
 
+    /** Ends the workload once its minimum duration has passed too. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
     @Override
     public void run() {
         long started = System.nanoTime();
         long end = started + duration.toNanos();
         try (Connection connection = connections.get()) {
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end || !stopRequested) {
                 if (!altered && System.nanoTime() - started > duration.toNanos() / 2) {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("ALTER TABLE items ADD COLUMN note VARCHAR(32) NULL");

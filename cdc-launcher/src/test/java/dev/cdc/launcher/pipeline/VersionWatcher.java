@@ -88,7 +88,13 @@ final class VersionWatcher implements Runnable {
             }
             for (JsonNode doc : JSON.readTree(response.body()).path("docs")) {
                 String id = doc.path("_id").asText();
-                if (!doc.path("found").asBoolean(false)) {
+                if (doc.has("error") || !doc.has("found")) {
+                    // a shard not available yet (Elasticsearch just restarted): this document is unknown now, not gone
+                    failedRequests.incrementAndGet();
+                    lastFailure = "_id " + id + ": " + doc.path("error");
+                    continue;
+                }
+                if (!doc.path("found").asBoolean()) {
                     if (lastSeen.containsKey(id)) {
                         synchronized (this) {
                             regressions.add("_id " + id + " disappeared after version " + lastSeen.get(id));
