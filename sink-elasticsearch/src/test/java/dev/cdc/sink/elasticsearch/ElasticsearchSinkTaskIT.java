@@ -1,5 +1,6 @@
 package dev.cdc.sink.elasticsearch;
 
+import dev.cdc.testkit.connect.FakeSinkTaskContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

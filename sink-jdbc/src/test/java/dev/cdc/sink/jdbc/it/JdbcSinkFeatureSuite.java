@@ -1,5 +1,6 @@
 package dev.cdc.sink.jdbc.it;
 
+import dev.cdc.testkit.connect.FakeSinkTaskContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import dev.cdc.schema.connect.ConnectSchemaNames;
 import dev.cdc.sink.jdbc.ChangeEvents;
 import dev.cdc.sink.jdbc.FakeErrantRecordReporter;
-import dev.cdc.sink.jdbc.FakeSinkTaskContext;
 import dev.cdc.sink.jdbc.JdbcSinkTask;
 import dev.cdc.sink.jdbc.SchemaChangeEvents;
 import dev.cdc.sink.jdbc.record.UnavailableValue;
