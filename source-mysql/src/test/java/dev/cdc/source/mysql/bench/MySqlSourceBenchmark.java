@@ -163,6 +163,7 @@ class MySqlSourceBenchmark {
         line("## 4. Worker memory");
         line(String.format("- peak RSS sampled every 500 ms during the run: **%d MiB**; VmHWM (peak since the worker started): %d MiB; %s",
                 worker.runMaxRssKb() / 1024, worker.highWaterMarkKb() / 1024, worker.maxHeapFlag()));
+        line("- " + worker.heapDuringRun());
         line(String.format("- load average (1 min) peak during the run %.2f; at the end %s", worker.runMaxLoad(), WorkerProbe.loadAverages()));
         long finalCount = topics.count(topic);
         long expected = rows + events + latencies.written();

@@ -20,6 +20,12 @@ final class WorkerProbe implements AutoCloseable {
     private final long pid;
     private final Thread sampler;
     private volatile boolean running = true;
+    private Process jstat;
+
+    private double runMaxHeapUsedKb;
+    private double runMaxHeapCommittedKb;
+    private double gcSecondsAtStart = -1;
+    private double gcSecondsLast = -1;
 
     private long phaseMaxRssKb;
     private double phaseMaxLoad;
@@ -42,7 +48,71 @@ final class WorkerProbe implements AutoCloseable {
         WorkerProbe probe = new WorkerProbe(pid);
         probe.startPhase();
         probe.sampler.start();
+        probe.startJstat();
         return probe;
+    }
+
+    /**
+     * {@code jstat -gc <pid> 1000} on a daemon thread: heap used (survivors + eden + old) and
+     * committed every second, and the GC time; it reads the JVM's perf data, so it costs the
+     * worker nothing.
+     */
+    private void startJstat() {
+        Path command = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            jstat = new ProcessBuilder(command.toString(), "-gc", String.valueOf(pid), "1000").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            System.out.println("[bench] jstat not available: " + e.getMessage());
+            return;
+        }
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                java.util.List<String> header = null;
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (line.contains("EU")) {
+                        header = java.util.List.of(fields);
+                        continue;
+                    }
+                    if (header == null || fields.length != header.size()) {
+                        continue;
+                    }
+                    double used = value(header, fields, "S0U") + value(header, fields, "S1U") + value(header, fields, "EU")
+                            + value(header, fields, "OU");
+                    double committed = value(header, fields, "S0C") + value(header, fields, "S1C") + value(header, fields, "EC")
+                            + value(header, fields, "OC");
+                    double gc = value(header, fields, "GCT");
+                    synchronized (this) {
+                        runMaxHeapUsedKb = Math.max(runMaxHeapUsedKb, used);
+                        runMaxHeapCommittedKb = Math.max(runMaxHeapCommittedKb, committed);
+                        if (gcSecondsAtStart < 0) {
+                            gcSecondsAtStart = gc;
+                        }
+                        gcSecondsLast = gc;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the sampler ends with the process
+            }
+        }, "bench-jstat");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static double value(java.util.List<String> header, String[] fields, String column) {
+        int index = header.indexOf(column);
+        return index < 0 ? 0 : Double.parseDouble(fields[index]);
+    }
+
+    /** Peak heap used and committed (MiB) and GC seconds during the run, from jstat; or a reason. */
+    synchronized String heapDuringRun() {
+        if (gcSecondsAtStart < 0) {
+            return "jstat gave no sample";
+        }
+        return String.format("heap peak %d MiB used, %d MiB committed (jstat -gc every 1 s); GC time during the run %.1f s",
+                Math.round(runMaxHeapUsedKb / 1024), Math.round(runMaxHeapCommittedKb / 1024), gcSecondsLast - gcSecondsAtStart);
     }
 
     long pid() {
@@ -178,6 +248,9 @@ final class WorkerProbe implements AutoCloseable {
     public void close() {
         running = false;
         sampler.interrupt();
+        if (jstat != null) {
+            jstat.destroy();
+        }
     }
 
     /** What one phase cost the worker and the machine. */
