@@ -97,6 +97,18 @@ wait_for_service() {
   done
 }
 
+# await_started NAME SECONDS CHECK ALIVE LOG ENDPOINT: wait_for_service, and on failure report the
+# service with its log's tail: it exited, or it did not answer in time. Returns 0 when it answers.
+await_started() {
+  local name=$1 seconds=$2 check=$3 alive=$4 log=$5 endpoint=$6 rc=0
+  wait_for_service "$seconds" "$check" "$alive" || rc=$?
+  case $rc in
+    0) info "$name: answering on $endpoint" ;;
+    2) fail_with_log "$name" "$log" "exited before answering on $endpoint"; return 1 ;;
+    *) fail_with_log "$name" "$log" "did not answer on $endpoint within $seconds s"; return 1 ;;
+  esac
+}
+
 # stop_pid NAME PIDFILE [SECONDS]: TERM the process, KILL it after SECONDS, remove the pid file.
 stop_pid() {
   local name=$1 pidfile=$2 seconds=${3:-30} pid

@@ -71,14 +71,8 @@ connect_start() {
 }
 
 connect_wait() {
-  local rc=0
-  wait_for_service 120 connect_check connect_alive || rc=$?
-  case $rc in
-    0) ;;
-    2) fail_with_log connect "$CONNECT_LOG" "exited before answering on http://127.0.0.1:$CONNECT_PORT"; return 1 ;;
-    *) fail_with_log connect "$CONNECT_LOG" "did not list this project's plugins on http://127.0.0.1:$CONNECT_PORT within 120 s"; return 1 ;;
-  esac
-  info "connect: answering on http://127.0.0.1:$CONNECT_PORT"
+  # "answering" means listing this project's plugins (connect_check)
+  await_started connect 120 connect_check connect_alive "$CONNECT_LOG" "http://127.0.0.1:$CONNECT_PORT"
 }
 
 connect_stop() {

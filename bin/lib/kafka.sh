@@ -96,14 +96,7 @@ kafka_start() {
 }
 
 kafka_wait() {
-  local rc=0
-  wait_for_service 90 kafka_check kafka_alive || rc=$?
-  case $rc in
-    0) ;;
-    2) fail_with_log kafka "$KAFKA_LOG" "exited before answering on 127.0.0.1:$KAFKA_PORT"; return 1 ;;
-    *) fail_with_log kafka "$KAFKA_LOG" "did not start within 90 s"; return 1 ;;
-  esac
-  info "kafka: answering on 127.0.0.1:$KAFKA_PORT"
+  await_started kafka 90 kafka_check kafka_alive "$KAFKA_LOG" "127.0.0.1:$KAFKA_PORT"
 }
 
 kafka_stop() {

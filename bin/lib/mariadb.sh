@@ -72,13 +72,7 @@ mariadb_alive() { pid_alive "$MARIADB_DIR/run/mysqld_safe.pid" || pid_alive "$MA
 mariadb_root_answers() { mariadb_root -e 'SELECT 1' >/dev/null 2>&1; }
 
 mariadb_wait() {
-  local rc=0
-  wait_for_service 90 mariadb_root_answers mariadb_alive || rc=$?
-  case $rc in
-    0) ;;
-    2) fail_with_log mariadb "$MARIADB_LOG" "exited before answering on $MARIADB_SOCKET"; return 1 ;;
-    *) fail_with_log mariadb "$MARIADB_LOG" "did not answer on $MARIADB_SOCKET within 90 s"; return 1 ;;
-  esac
+  await_started mariadb 90 mariadb_root_answers mariadb_alive "$MARIADB_LOG" "$MARIADB_SOCKET" || return 1
   mariadb_root <<'SQL' || { fail_with_log mariadb "$MARIADB_LOG" "is up but creating the cdc users failed"; return 1; }
 CREATE USER IF NOT EXISTS 'cdc'@'127.0.0.1' IDENTIFIED BY 'cdc';
 CREATE USER IF NOT EXISTS 'cdc'@'localhost' IDENTIFIED BY 'cdc';
