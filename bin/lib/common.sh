@@ -97,6 +97,16 @@ wait_for_service() {
   done
 }
 
+# detached CMD...: exec CMD without the caller's open descriptors above 2, so a daemon never
+# inherits, say, the lock of a `flock FILE bin/cdc stack restart` and holds it for its lifetime.
+detached() {
+  local fd
+  for fd in $(ls /proc/$BASHPID/fd); do
+    [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+  done
+  exec "$@"
+}
+
 # await_started NAME SECONDS CHECK ALIVE LOG ENDPOINT: wait_for_service, and on failure report the
 # service with its log's tail: it exited, or it did not answer in time. Returns 0 when it answers.
 await_started() {

@@ -64,7 +64,7 @@ connect_start() {
   info "connect: starting on 127.0.0.1:$CONNECT_PORT with plugins $(ls "$CONNECT_DIR/plugins" | tr '\n' ' ')"
   [ -f "$CONNECT_LOG" ] && mv -f "$CONNECT_LOG" "$CONNECT_LOG.1"
   # shellcheck disable=SC2086
-  nohup "$(java_home)/bin/java" $CONNECT_HEAP -XX:+UseG1GC \
+  detached nohup "$(java_home)/bin/java" $CONNECT_HEAP -XX:+UseG1GC \
     -Dlog4j2.configurationFile="$CONNECT_DIR/log4j2.yaml" -cp "$RUNTIME_LIB/*" \
     org.apache.kafka.connect.cli.ConnectDistributed "$CONNECT_DIR/connect-distributed.properties" >>"$CONNECT_LOG" 2>&1 &
   echo $! > "$CONNECT_DIR/run/connect.pid"

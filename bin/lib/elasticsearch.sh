@@ -52,7 +52,7 @@ elasticsearch_start() {
   info "elasticsearch: starting on 127.0.0.1:$ES_PORT"
   [ -f "$ES_DIR/logs/startup.out" ] && mv -f "$ES_DIR/logs/startup.out" "$ES_DIR/logs/startup.out.1"
   # with -d the launcher returns once the node runs; in the background so the others start meanwhile
-  nohup runuser -u "$STACK_USER" -- env ES_JAVA_HOME="$(java_home)" ES_PATH_CONF="$ES_DIR/config" \
+  detached nohup runuser -u "$STACK_USER" -- env ES_JAVA_HOME="$(java_home)" ES_PATH_CONF="$ES_DIR/config" \
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/run/elasticsearch.pid" >"$ES_DIR/logs/startup.out" 2>&1 &
   echo $! > "$ES_DIR/run/launcher.pid"
 }

@@ -89,7 +89,7 @@ kafka_start() {
   info "kafka: starting on 127.0.0.1:$KAFKA_PORT"
   [ -f "$KAFKA_LOG" ] && mv -f "$KAFKA_LOG" "$KAFKA_LOG.1"
   # shellcheck disable=SC2086
-  nohup "$(java_home)/bin/java" $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  detached nohup "$(java_home)/bin/java" $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
     -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.yaml" -cp "$RUNTIME_LIB/*" \
     kafka.Kafka "$KAFKA_DIR/server.properties" >>"$KAFKA_LOG" 2>&1 &
   echo $! > "$KAFKA_DIR/run/kafka.pid"

@@ -64,7 +64,7 @@ mariadb_start() {
       >"$MARIADB_DIR/log/install-db.log" 2>&1 || fail_with_log mariadb "$MARIADB_DIR/log/install-db.log" "could not initialise its data directory" || exit 1
   fi
   info "mariadb: starting on 127.0.0.1:$MARIADB_PORT"
-  nohup mysqld_safe --defaults-file="$MARIADB_DIR/my.cnf" >"$MARIADB_DIR/log/mysqld_safe.out" 2>&1 &
+  detached nohup mysqld_safe --defaults-file="$MARIADB_DIR/my.cnf" >"$MARIADB_DIR/log/mysqld_safe.out" 2>&1 &
   echo $! > "$MARIADB_DIR/run/mysqld_safe.pid"
 }
 
