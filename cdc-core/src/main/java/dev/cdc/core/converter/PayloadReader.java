@@ -111,12 +111,13 @@ final class PayloadReader {
         if (token != JsonToken.END_OBJECT) {
             throw new OffFastPath("struct ended by " + token);
         }
-        Struct struct = new Struct(schema);
         for (Field field : fields) {
             int i = field.index();
-            struct.put(field, seen[i] ? values[i] : nullValue(field.schema()));
+            if (!seen[i]) {
+                values[i] = nullValue(field.schema());
+            }
         }
-        return struct;
+        return StructBuilder.of(schema, values);
     }
 
     private List<Object> array(Schema schema, JsonParser parser) throws IOException {

@@ -71,6 +71,7 @@ class StreamingJsonConverterTest {
             }
             assertThat(streaming.handedOver()).isZero();
         }
+        assertThat(StructBuilder.direct()).as("structs filled without revalidation").isTrue();
     }
 
     @Test

@@ -30,7 +30,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -58,6 +60,7 @@ import org.slf4j.LoggerFactory;
 public final class ChangeWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
     private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+    private static final int MAX_CACHED_ALIASES = 10_000;
     private static final String TOMBSTONE = "{\"" + MappingBuilder.DELETED_FIELD + "\":true}";
 
     private final RecordConfig records;
@@ -71,6 +74,7 @@ public final class ChangeWriter {
     private final ErrantRecordRouter errors;
     private final SchemaChangeApplier schemaChanges;
     private final StoredValueMerger storedValues;
+    private final Map<TableRef, String> aliases = new HashMap<>();
     private long droppedValues;
 
     public ChangeWriter(ElasticsearchSinkConfig config, ChangeEventReader reader, IndexManager indexes, BulkWriter bulk,
@@ -182,7 +186,11 @@ public final class ChangeWriter {
 
     /** Hands over the actions of one record; it is settled when all of them are. */
     private void add(List<BulkItem> items, OffsetTracker.Entry entry) {
-        storedValues.resolveIfHolding(items.stream().map(BulkItem::key).toList());
+        if (items.size() == 1) {
+            storedValues.resolveIfHolding(List.of(items.get(0).key()));
+        } else {
+            storedValues.resolveIfHolding(items.stream().map(BulkItem::key).toList());
+        }
         entry.addParts(items.size() - 1);
         items.forEach(bulk::add);
     }
@@ -224,10 +232,18 @@ public final class ChangeWriter {
     }
 
     private String aliasOf(TableRef table) {
-        try {
-            return nameTemplate.resolve(table::token);
-        } catch (IllegalArgumentException e) {
-            throw new BadRecordException(e.getMessage(), e);
+        String alias = aliases.get(table);
+        if (alias == null) {
+            try {
+                alias = nameTemplate.resolve(table::token);
+            } catch (IllegalArgumentException e) {
+                throw new BadRecordException(e.getMessage(), e);
+            }
+            if (aliases.size() >= MAX_CACHED_ALIASES) {
+                aliases.clear();
+            }
+            aliases.put(table, alias);
         }
+        return alias;
     }
 }

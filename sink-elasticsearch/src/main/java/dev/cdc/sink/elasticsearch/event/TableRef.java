@@ -14,12 +14,16 @@ public record TableRef(String topic, String db, String schema, String table) {
 
     /** Fills db and table from the topic where they are missing. */
     public static TableRef of(String topic, String db, String schema, String table) {
-        String[] parts = topic.split("\\.");
-        if ((db == null || db.isEmpty()) && parts.length >= 3) {
-            db = parts[parts.length - 2];
-        }
-        if ((table == null || table.isEmpty()) && parts.length >= 2) {
-            table = parts[parts.length - 1];
+        boolean noDb = db == null || db.isEmpty();
+        boolean noTable = table == null || table.isEmpty();
+        if (noDb || noTable) {
+            String[] parts = topic.split("\\.");
+            if (noDb && parts.length >= 3) {
+                db = parts[parts.length - 2];
+            }
+            if (noTable && parts.length >= 2) {
+                table = parts[parts.length - 1];
+            }
         }
         return new TableRef(topic, db, schema, table);
     }

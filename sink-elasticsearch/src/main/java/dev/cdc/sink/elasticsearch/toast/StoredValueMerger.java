@@ -74,6 +74,9 @@ public final class StoredValueMerger {
 
     /** Resolves the held changes when one of them writes one of these documents, so their order is kept. */
     public void resolveIfHolding(Collection<DocKey> keys) {
+        if (heldKeys.isEmpty()) {
+            return;
+        }
         for (DocKey key : keys) {
             if (heldKeys.contains(key)) {
                 resolve();

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * command, the settings and the figures. System properties (defaults in brackets):
  * {@code bench.events} [1000000], {@code bench.partitions} [1], {@code bench.tasks} [1],
  * {@code bench.batch.size} [2000], {@code bench.in.flight} [2], {@code bench.max.poll.records} [5000],
- * {@code bench.fetch.bytes} [52428800], {@code bench.skip.raw} [false], {@code bench.topic} [none: fill a new
+ * {@code bench.fetch.bytes} [52428800], {@code bench.skip.raw} [false],
+ * {@code bench.converter} [dev.cdc.core.converter.StreamingJsonConverter; or org.apache.kafka.connect.json.JsonConverter], {@code bench.topic} [none: fill a new
  * topic; else reuse that topic, which must hold {@code bench.events} events].
  */
 public final class SinkBenchmark {
@@ -60,8 +61,9 @@ public final class SinkBenchmark {
         config.put("topics", orders.topic());
         config.put("connection.url", stack.elasticsearchUrl());
         config.put("index.name.template", run + "-${table}");
-        config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        String converter = System.getProperty("bench.converter", "dev.cdc.core.converter.StreamingJsonConverter");
+        config.put("key.converter", converter);
+        config.put("value.converter", converter);
         config.put("key.converter.schemas.enable", "true");
         config.put("value.converter.schemas.enable", "true");
         config.put("batch.size", String.valueOf(batchSize));
