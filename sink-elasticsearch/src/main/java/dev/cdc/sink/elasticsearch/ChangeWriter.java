@@ -14,6 +14,7 @@ import dev.cdc.sink.elasticsearch.config.RecordConfig;
 import dev.cdc.sink.elasticsearch.config.TruncateBehavior;
 import dev.cdc.sink.elasticsearch.document.DocumentIdEncoder;
 import dev.cdc.sink.elasticsearch.document.DocumentWriter;
+import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import dev.cdc.sink.elasticsearch.event.ChangeEvent;
 import dev.cdc.sink.elasticsearch.event.ChangeEventReader;
 import dev.cdc.sink.elasticsearch.event.TableRef;
@@ -31,10 +32,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +78,8 @@ public final class ChangeWriter {
     private final SchemaChangeApplier schemaChanges;
     private final StoredValueMerger storedValues;
     private final Map<TableRef, String> aliases = new HashMap<>();
+    private final Map<Schema, KeyColumns> keyColumns = new IdentityHashMap<>();
+    private long unkeyed;
     private long droppedValues;
 
     public ChangeWriter(ElasticsearchSinkConfig config, ChangeEventReader reader, IndexManager indexes, BulkWriter bulk,
@@ -114,14 +119,20 @@ public final class ChangeWriter {
         switch (event.op()) {
             case TRUNCATE -> truncate(alias, event.position(), entry);
             case DELETE -> {
-                IndexTarget target = indexes.forRow(alias, null, event.position());
-                String id = ids.encode(record.keySchema(), record.key());
+                KeyColumns recordKey = keyColumns(record);
+                IndexTarget target = indexes.checkKey(indexes.forRow(alias, null, event.position()), recordKey, event.position());
+                String recordId = ids.encode(record.keySchema(), record.key());
                 if (target.predatesTruncate(event.position())) {
                     entry.settle();
                     return;
                 }
                 List<BulkItem> items = new ArrayList<>(2);
                 for (Destination destination : indexes.destinations(target, null)) {
+                    String id = destination.id(recordId, recordKey, null);
+                    if (id == null) {
+                        unkeyed(destination, record);
+                        continue;
+                    }
                     DocKey key = new DocKey(destination.index(), id);
                     items.add(records.deleteBehavior() == DeleteBehavior.TOMBSTONE
                             ? BulkItem.index(key, event.position(), TOMBSTONE, record, entry, destination.bestEffort())
@@ -130,8 +141,10 @@ public final class ChangeWriter {
                 add(items, entry);
             }
             case CREATE, UPDATE, READ -> {
-                String id = ids.encode(record.keySchema(), record.key());
-                IndexTarget target = indexes.forRow(alias, event.rowSchema(), event.position());
+                String recordId = ids.encode(record.keySchema(), record.key());
+                KeyColumns recordKey = keyColumns(record);
+                IndexTarget target = indexes.checkKey(indexes.forRow(alias, event.rowSchema(), event.position()), recordKey,
+                        event.position());
                 if (target.predatesTruncate(event.position())) {
                     entry.settle();
                     return;
@@ -140,11 +153,17 @@ public final class ChangeWriter {
                 List<Destination> destinations = indexes.destinations(target, event.rowSchema());
                 Set<String> unchanged = UnchangedColumns.of(record, event.row());
                 if (!unchanged.isEmpty()) {
-                    storedValues.write(unchangedColumnsChange(record, entry, event.position(), id, target, source, unchanged, destinations));
+                    storedValues.write(unchangedColumnsChange(record, entry, event.position(), recordId, recordKey, event.row(), target,
+                            source, unchanged, destinations));
                     return;
                 }
                 List<BulkItem> items = new ArrayList<>(2);
                 for (Destination destination : destinations) {
+                    String id = destination.id(recordId, recordKey, event.row());
+                    if (id == null) {
+                        unkeyed(destination, record);
+                        continue;
+                    }
                     DocumentAdapter.Adapted adapted = destination.adapter().adapt(source);
                     if (adapted.droppedValues() > 0) {
                         droppedValues(destination.index(), adapted.droppedValues(), record);
@@ -161,13 +180,18 @@ public final class ChangeWriter {
      * The change of a record lacking the values of unchanged TOAST columns: per destination, the
      * document without those fields and their names in that index.
      */
-    private UnchangedColumnsChange unchangedColumnsChange(SinkRecord record, OffsetTracker.Entry entry, long position, String id,
-            IndexTarget target, String source, Set<String> unchanged, List<Destination> destinations) {
+    private UnchangedColumnsChange unchangedColumnsChange(SinkRecord record, OffsetTracker.Entry entry, long position, String recordId,
+            KeyColumns recordKey, Object row, IndexTarget target, String source, Set<String> unchanged, List<Destination> destinations) {
         JsonObjectBuilder written = JSON.createObjectBuilder(EsResponse.parse(source));
         unchanged.forEach(written::remove);
         JsonObject document = written.build();
         List<UnchangedColumnsChange.Part> parts = new ArrayList<>(2);
         for (Destination destination : destinations) {
+            String id = destination.id(recordId, recordKey, row);
+            if (id == null) {
+                unkeyed(destination, record);
+                continue;
+            }
             DocumentAdapter.Adapted adapted = destination.adapter().adapt(document);
             if (adapted.droppedValues() > 0) {
                 droppedValues(destination.index(), adapted.droppedValues(), record);
@@ -184,8 +208,46 @@ public final class ChangeWriter {
         storedValues.resolve();
     }
 
+    /** The record key's columns, cached per key schema. */
+    private KeyColumns keyColumns(SinkRecord record) {
+        Schema keySchema = record.keySchema();
+        if (keySchema == null) {
+            return null;
+        }
+        KeyColumns columns = keyColumns.get(keySchema);
+        if (columns == null && !keyColumns.containsKey(keySchema)) {
+            if (keyColumns.size() >= MAX_CACHED_ALIASES) {
+                keyColumns.clear();
+            }
+            columns = KeyColumns.of(keySchema);
+            keyColumns.put(keySchema, columns);
+        }
+        return columns;
+    }
+
+    /**
+     * A change whose row lacks the key columns of one of its indexes (a delete, which has no row,
+     * going to an index keyed by other columns than the record: the index being replaced by a
+     * re-keying copy, or the new index for a delete of the old key).
+     */
+    private void unkeyed(Destination destination, SinkRecord record) {
+        long total = ++unkeyed;
+        if (destination.bestEffort()) {
+            LOG.debug("{}: no _id in {} (keyed by {}), skipped there", ErrantRecordRouter.describe(record), destination.index(),
+                    destination.key().names());
+        } else if (total <= 10 || total % 1_000 == 0) {
+            LOG.warn("{}: its key has other columns than index {} ({}) and its row does not have them, so it cannot be applied"
+                    + " there ({} so far); it is a change from before the primary key changed", ErrantRecordRouter.describe(record),
+                    destination.index(), destination.key().names(), total);
+        }
+    }
+
     /** Hands over the actions of one record; it is settled when all of them are. */
     private void add(List<BulkItem> items, OffsetTracker.Entry entry) {
+        if (items.isEmpty()) {
+            entry.settle();
+            return;
+        }
         if (items.size() == 1) {
             storedValues.resolveIfHolding(List.of(items.get(0).key()));
         } else {

@@ -35,6 +35,15 @@ final class ChangeEvents {
         return new SinkRecord(topic, 0, KEY, new Struct(KEY).put("id", id), envelope, value, offset++);
     }
 
+    /** A change with a key of any schema (a composite primary key, a changed one). */
+    SinkRecord change(String op, Struct key, long position, Struct after) {
+        Schema rowSchema = after == null ? SchemaBuilder.struct().optional().field("id", Schema.INT64_SCHEMA).build() : after.schema();
+        Schema envelope = envelope(rowSchema);
+        Struct value = new Struct(envelope).put("op", op).put("after", after)
+                .put("source", new Struct(SOURCE).put("db", db).put("table", table).put("position", position));
+        return new SinkRecord(topic, 0, key.schema(), key, envelope, value, offset++);
+    }
+
     SinkRecord tombstone(long id) {
         return new SinkRecord(topic, 0, KEY, new Struct(KEY).put("id", id), null, null, offset++);
     }

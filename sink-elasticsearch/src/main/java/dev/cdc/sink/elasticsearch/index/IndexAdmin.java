@@ -100,6 +100,11 @@ public final class IndexAdmin {
         LOG.info("Added fields {} to the mapping of {}", properties.keySet(), index);
     }
 
+    /** Replaces the {@code _meta} of an index's mapping. */
+    public void putMeta(String index, Map<String, Object> meta) {
+        call("writing the _meta of " + index, "PUT", "/" + encode(index) + "/_mapping", Json.write(Map.of("_meta", meta)));
+    }
+
     /** Points {@code alias} from {@code from} to {@code to} in one atomic request. */
     public void swapAlias(String alias, String from, String to) {
         List<Object> actions = new ArrayList<>();

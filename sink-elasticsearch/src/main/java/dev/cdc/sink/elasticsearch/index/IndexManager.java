@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.cdc.core.errors.CauseChain;
 import dev.cdc.sink.elasticsearch.BadRecordException;
 import dev.cdc.sink.elasticsearch.client.ElasticsearchStatusException;
+import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import dev.cdc.sink.elasticsearch.index.IndexTarget.Destination;
 import dev.cdc.sink.elasticsearch.mapping.MappingBuilder;
 import dev.cdc.sink.elasticsearch.mapping.MappingComparison;
@@ -96,12 +97,12 @@ public final class IndexManager {
         Map<String, Object> rowProperties = rowSchema == null ? null : mappings.properties(rowSchema);
         List<Destination> where = new ArrayList<>(2);
         if (!target.isReindexing()) {
-            where.add(new Destination(target.index(), adapter(rowProperties, target, target.renames(), false), false));
+            where.add(new Destination(target.index(), adapter(rowProperties, target, target.renames(), false), false, target.key()));
         } else {
             IndexTarget next = target.successor();
             Map<String, String> back = ReindexPlan.reversed(target.copier().plan().renames());
-            where.add(new Destination(target.index(), adapter(rowProperties, target, back, true), true));
-            where.add(new Destination(next.index(), adapter(rowProperties, next, next.renames(), false), false));
+            where.add(new Destination(target.index(), adapter(rowProperties, target, back, true), true, target.key()));
+            where.add(new Destination(next.index(), adapter(rowProperties, next, next.renames(), false), false, next.key()));
         }
         if (rowSchema != null) {
             target.destinations(rowSchema, where);
@@ -250,11 +251,49 @@ public final class IndexManager {
     }
 
     /**
+     * Brings the alias's index to the record key's columns: an index that does not know its key
+     * yet takes this one (kept in its {@code _meta}); a key of other columns in a change newer than
+     * the index's mapping (the primary key changed at the source) starts a reindex into
+     * {@code <alias>_v<N+1>} that re-keys every document ({@link ReindexPlan#rekey()}). Changes of
+     * an older key (a replay, a lagging partition) are written under the index's key columns
+     * instead ({@link Destination#id}).
+     *
+     * @return the alias's target, a reindex possibly started
+     */
+    public IndexTarget checkKey(IndexTarget target, KeyColumns key, long position) {
+        if (key == null) {
+            return target;
+        }
+        IndexTarget mapped = target.mappingTarget();
+        if (mapped.key() == null) {
+            IndexMeta meta = IndexMeta.fromMeta(admin.mapping(mapped.index()).meta()).withKey(key);
+            admin.putMeta(mapped.index(), meta.toMeta());
+            mapped.key(key);
+            target.forgetDestinations();
+            LOG.info("Index {}: documents are keyed by {}", mapped.index(), key.names());
+            return target;
+        }
+        if (mapped.key().names().equals(key.names()) || position < mapped.schemaPosition()) {
+            return target;
+        }
+        IndexTarget current = target.isReindexing() ? awaitReindex(target) : target;
+        Map<String, Object> properties = new LinkedHashMap<>(current.properties());
+        return startReindex(current, properties, Map.of(), position, "the primary key changed from " + current.key().names() + " to "
+                + key.names(), key);
+    }
+
+    /**
      * Creates {@code <alias>_v<N+1>} with the new mapping and starts copying into it; from now on
      * documents go to both indexes. Waits first for every write queued so far, so the copy sees it.
      */
     private IndexTarget startReindex(IndexTarget target, Map<String, Object> properties, Map<String, String> renames,
             long position, String reason) {
+        return startReindex(target, properties, renames, position, reason, null);
+    }
+
+    /** @param rekey the new key columns when the primary key changed, else null */
+    private IndexTarget startReindex(IndexTarget target, Map<String, Object> properties, Map<String, String> renames,
+            long position, String reason, KeyColumns rekey) {
         writeBarrier.run();
         int version = target.version() + 1;
         String next = target.alias() + "_v" + version;
@@ -264,16 +303,17 @@ public final class IndexManager {
                     + " and copying too (idempotent)", target.alias(), next, target.index());
             IndexMeta meta = IndexMeta.fromMeta(existing.meta());
             begin(target, new IndexTarget(target.alias(), next, version, existing.properties(), meta),
-                    new ReindexPlan(target.alias(), target.index(), next, target.properties(), existing.properties(), meta.reindexRenames()));
+                    new ReindexPlan(target.alias(), target.index(), next, target.properties(), existing.properties(), meta.reindexRenames(),
+                            meta.reindexRekey() ? meta.key() : null));
             return target;
         }
         IndexMeta meta = new IndexMeta(target.truncatedBefore(), position, ReindexPlan.compose(target.renames(), renames),
-                target.index(), renames);
+                target.index(), renames, rekey == null ? target.key() : rekey, rekey != null);
         createFresh(next, properties, meta);
         IndexTarget successor = new IndexTarget(target.alias(), next, version, properties, meta);
-        LOG.info("Reindex of {} at position {}: {}; the live mapping of {} cannot take it, so {} is created and filled while"
+        LOG.info("Reindex of {} at position {}: {}; {} cannot take that in place, so {} is created and filled while"
                 + " changes go to both", target.alias(), position, reason, target.index(), next);
-        begin(target, successor, new ReindexPlan(target.alias(), target.index(), next, target.properties(), properties, renames));
+        begin(target, successor, new ReindexPlan(target.alias(), target.index(), next, target.properties(), properties, renames, rekey));
         return target;
     }
 
@@ -376,7 +416,7 @@ public final class IndexManager {
                 + " skipped by version)", target.alias(), target.index(), next);
         IndexTarget successor = new IndexTarget(target.alias(), next, target.version() + 1, mapping.properties(), meta);
         begin(target, successor, new ReindexPlan(target.alias(), target.index(), next, target.properties(), mapping.properties(),
-                meta.reindexRenames()));
+                meta.reindexRenames(), meta.reindexRekey() ? meta.key() : null));
     }
 
     private Map<String, Object> initialProperties(Schema rowSchema) {

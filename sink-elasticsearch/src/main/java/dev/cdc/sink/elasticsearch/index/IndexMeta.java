@@ -2,8 +2,12 @@ package dev.cdc.sink.elasticsearch.index;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the sink keeps in an index's {@code _meta.cdc}, so that a restarted task knows it:
@@ -12,11 +16,13 @@ import java.util.Map;
  *          "schema_position": 3400,       the mapping holds from this change on (-1: from the start)
  *          "renames": {"qty": "quantity"}, column renames taken in so far
  *          "reindex_from": "shop.orders_v1", the index this one is a copy of (absent: none)
- *          "reindex_renames": {"qty": "quantity"}}} renames applied by that copy
+ *          "reindex_renames": {"qty": "quantity"}, renames applied by that copy
+ *          "key": {"columns": ["id", "region"], "quoted": []}, the documents' primary-key columns (absent: not known yet)
+ *          "reindex_rekey": true}}           that copy computes new _ids from the key columns
  * </pre>
  */
 record IndexMeta(long truncatedBefore, long schemaPosition, Map<String, String> renames, String reindexFrom,
-        Map<String, String> reindexRenames) {
+        Map<String, String> reindexRenames, KeyColumns key, boolean reindexRekey) {
     static final String KEY = "cdc";
     static final IndexMeta FIRST = new IndexMeta(-1, -1, Map.of(), null, Map.of());
 
@@ -25,8 +31,17 @@ record IndexMeta(long truncatedBefore, long schemaPosition, Map<String, String> 
         reindexRenames = Map.copyOf(requireNonNull(reindexRenames, "reindexRenames is null"));
     }
 
+    IndexMeta(long truncatedBefore, long schemaPosition, Map<String, String> renames, String reindexFrom,
+            Map<String, String> reindexRenames) {
+        this(truncatedBefore, schemaPosition, renames, reindexFrom, reindexRenames, null, false);
+    }
+
     IndexMeta truncatedAt(long position) {
-        return new IndexMeta(position, schemaPosition, renames, null, Map.of());
+        return new IndexMeta(position, schemaPosition, renames, null, Map.of(), key, false);
+    }
+
+    IndexMeta withKey(KeyColumns columns) {
+        return new IndexMeta(truncatedBefore, schemaPosition, renames, reindexFrom, reindexRenames, columns, reindexRekey);
     }
 
     Map<String, Object> toMeta() {
@@ -38,6 +53,12 @@ record IndexMeta(long truncatedBefore, long schemaPosition, Map<String, String> 
             cdc.put("reindex_from", reindexFrom);
             cdc.put("reindex_renames", reindexRenames);
         }
+        if (key != null) {
+            cdc.put("key", Map.of("columns", key.names(), "quoted", List.copyOf(key.quotedNumbers())));
+        }
+        if (reindexRekey) {
+            cdc.put("reindex_rekey", true);
+        }
         return Map.of(KEY, cdc);
     }
 
@@ -46,7 +67,18 @@ record IndexMeta(long truncatedBefore, long schemaPosition, Map<String, String> 
             return FIRST;
         }
         return new IndexMeta(number(cdc.get("truncated_before")), number(cdc.get("schema_position")), strings(cdc.get("renames")),
-                cdc.get("reindex_from") instanceof String from ? from : null, strings(cdc.get("reindex_renames")));
+                cdc.get("reindex_from") instanceof String from ? from : null, strings(cdc.get("reindex_renames")), key(cdc.get("key")),
+                Boolean.TRUE.equals(cdc.get("reindex_rekey")));
+    }
+
+    private static KeyColumns key(Object value) {
+        if (value instanceof Map<?, ?> key && key.get("columns") instanceof List<?> columns && !columns.isEmpty()) {
+            List<String> names = columns.stream().map(String::valueOf).toList();
+            Set<String> quoted = key.get("quoted") instanceof List<?> list
+                    ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
+            return new KeyColumns(names, quoted);
+        }
+        return null;
     }
 
     private static long number(Object value) {

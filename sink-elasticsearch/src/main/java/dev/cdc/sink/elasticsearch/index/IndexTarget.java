@@ -2,6 +2,7 @@ package dev.cdc.sink.elasticsearch.index;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import dev.cdc.sink.elasticsearch.reindex.IndexCopier;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class IndexTarget {
     private final long truncatedBefore;
     private final long schemaPosition;
     private final Map<String, String> renames;
+    private final boolean rekeyed;
+    private KeyColumns key;
     private final Map<Schema, List<Destination>> destinations = new IdentityHashMap<>();
     private IndexTarget successor;
     private IndexCopier copier;
@@ -38,6 +41,8 @@ public final class IndexTarget {
         this.truncatedBefore = meta.truncatedBefore();
         this.schemaPosition = meta.schemaPosition();
         this.renames = Map.copyOf(meta.renames());
+        this.key = meta.key();
+        this.rekeyed = meta.reindexRekey();
     }
 
     public String alias() {
@@ -80,7 +85,22 @@ public final class IndexTarget {
 
     /** The meta to carry into a successor made by a truncate. */
     IndexMeta meta() {
-        return new IndexMeta(truncatedBefore, schemaPosition, renames, null, Map.of());
+        return new IndexMeta(truncatedBefore, schemaPosition, renames, null, Map.of(), key, false);
+    }
+
+    /** The primary-key columns of the documents, or null while not known (an index of an older version of the sink). */
+    public KeyColumns key() {
+        return key;
+    }
+
+    void key(KeyColumns columns) {
+        this.key = requireNonNull(columns, "columns is null");
+        forgetDestinations();
+    }
+
+    /** Whether this index is being filled by a copy that re-keys the documents. */
+    boolean rekeyed() {
+        return rekeyed;
     }
 
     /** Where the documents of rows with this schema go; null when the schema was not seen yet. */
@@ -129,11 +149,25 @@ public final class IndexTarget {
      *
      * @param bestEffort a document the index refuses is logged and skipped rather than reported as
      *                   errant (the index being replaced, during a reindex)
+     * @param key        the index's key columns (null: not known); a record whose key has other
+     *                   columns gets the {@code _id} of these columns in its row
      */
-    public record Destination(String index, dev.cdc.sink.elasticsearch.reindex.DocumentAdapter adapter, boolean bestEffort) {
+    public record Destination(String index, dev.cdc.sink.elasticsearch.reindex.DocumentAdapter adapter, boolean bestEffort,
+            KeyColumns key) {
         public Destination {
             requireNonNull(index, "index is null");
             requireNonNull(adapter, "adapter is null");
+        }
+
+        /**
+         * The {@code _id} of the record's document here: the record key's, or, when this index is
+         * keyed by other columns, theirs in the row; null when the row lacks them (or a delete has no row).
+         */
+        public String id(String recordId, KeyColumns recordKey, Object row) {
+            if (key == null || recordKey == null || key.names().equals(recordKey.names())) {
+                return recordId;
+            }
+            return row instanceof org.apache.kafka.connect.data.Struct struct ? key.idOfRow(struct) : null;
         }
     }
 }

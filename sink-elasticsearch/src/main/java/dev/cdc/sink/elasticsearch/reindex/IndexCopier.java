@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       reindex began (the task waited for them);</li>
  *   <li>open a point in time over the source and page through it with {@code search_after} on
  *       {@code _shard_doc}, {@code reindex.batch.size} documents a page, tombstones included;</li>
- *   <li>write each page with one {@code _bulk} request, each document adapted
+ *   <li>write each page with one {@code _bulk} request, each document adapted, under its {@code _id} or,
+ *       when the primary key changed, under the {@code _id} of its new key columns
+ *       ({@link ReindexPlan#rekey()}; tombstones, which hold no columns, are left out),
  *       ({@link ReindexPlan#sourceToTarget()}) and versioned with its current {@code _version}
  *       and {@code version_type=external}: a document the task already wrote with the same or a
  *       newer position is never replaced (409, counted as superseded);</li>
@@ -175,11 +177,17 @@ public final class IndexCopier {
         List<byte[]> items = new ArrayList<>(hits.size());
         for (JsonValue hit : hits) {
             JsonObject document = hit.asJsonObject();
-            DocumentAdapter.Adapted adapted = adapter.adapt(document.getJsonObject("_source"));
+            JsonObject source = document.getJsonObject("_source");
+            String id = plan.rekey() == null ? document.getString("_id") : plan.rekey().idOfDocument(source);
+            if (id == null) {
+                counter.unkeyed();
+                continue;
+            }
+            DocumentAdapter.Adapted adapted = adapter.adapt(source);
             counter.dropped(adapted.droppedValues());
-            items.add(item(document.getString("_id"), document.getJsonNumber("_version").longValue(), adapted.source()));
+            items.add(item(id, document.getJsonNumber("_version").longValue(), adapted.source()));
         }
-        counter.read(items.size());
+        counter.read(hits.size());
         send(items, counter);
     }
 

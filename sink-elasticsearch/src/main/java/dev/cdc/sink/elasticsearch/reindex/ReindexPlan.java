@@ -2,6 +2,7 @@ package dev.cdc.sink.elasticsearch.reindex;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import dev.cdc.sink.elasticsearch.mapping.MappingComparison;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +18,12 @@ import java.util.Map;
  * @param sourceProperties top-level mapping of the source index
  * @param targetProperties top-level mapping of the target index
  * @param renames          field {@code from} of the source is field {@code to} of the target
+ * @param rekey            the target's key columns when the primary key changed: each copied document's
+ *                         {@code _id} is computed from them (documents lacking them, tombstones, are left
+ *                         out); null keeps the source's {@code _id}s
  */
 public record ReindexPlan(String alias, String source, String target, Map<String, Object> sourceProperties,
-        Map<String, Object> targetProperties, Map<String, String> renames) {
+        Map<String, Object> targetProperties, Map<String, String> renames, KeyColumns rekey) {
     public ReindexPlan {
         requireNonNull(alias, "alias is null");
         requireNonNull(source, "source is null");
@@ -27,6 +31,11 @@ public record ReindexPlan(String alias, String source, String target, Map<String
         sourceProperties = Map.copyOf(requireNonNull(sourceProperties, "sourceProperties is null"));
         targetProperties = Map.copyOf(requireNonNull(targetProperties, "targetProperties is null"));
         renames = Map.copyOf(requireNonNull(renames, "renames is null"));
+    }
+
+    public ReindexPlan(String alias, String source, String target, Map<String, Object> sourceProperties,
+            Map<String, Object> targetProperties, Map<String, String> renames) {
+        this(alias, source, target, sourceProperties, targetProperties, renames, null);
     }
 
     /** How the copy rewrites a document of the source for the target. */
