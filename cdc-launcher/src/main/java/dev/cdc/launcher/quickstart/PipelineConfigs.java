@@ -42,6 +42,9 @@ public final class PipelineConfigs {
         config.put("tasks.max", "1");
         config.put("topics.regex", TOPIC_PREFIX.replace(".", "\\.") + "\\." + database + "\\..*");
         config.put("connection.url", elasticsearchUrl);
+        // same bytes as the worker's JsonConverter, read without a JSON tree (see cdc-core's README)
+        config.put("key.converter", "dev.cdc.core.converter.StreamingJsonConverter");
+        config.put("value.converter", "dev.cdc.core.converter.StreamingJsonConverter");
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
