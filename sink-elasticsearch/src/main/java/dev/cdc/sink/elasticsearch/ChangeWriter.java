@@ -149,7 +149,8 @@ public final class ChangeWriter {
                     entry.settle();
                     return;
                 }
-                String source = documents.write(event.rowSchema(), event.row());
+                String source = target.withColumnDefaults(documents.write(event.rowSchema(), event.row()), event.rowSchema(),
+                        event.position());
                 List<Destination> destinations = indexes.destinations(target, event.rowSchema());
                 Set<String> unchanged = UnchangedColumns.of(record, event.row());
                 if (!unchanged.isEmpty()) {

@@ -9,8 +9,14 @@ import dev.cdc.schema.event.SchemaChangeEventParser;
 import dev.cdc.sink.elasticsearch.config.IndexNameTemplate;
 import dev.cdc.sink.elasticsearch.event.TableRef;
 import dev.cdc.sink.elasticsearch.index.IndexManager;
+import dev.cdc.sink.elasticsearch.backfill.ColumnDefault;
+import dev.cdc.sink.elasticsearch.backfill.DefaultLiteral;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -20,8 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the structured schema-change events of {@code <topic.prefix>.schema-changes} (when the
  * sink is subscribed to that topic) for what only they can tell: that a column was renamed rather
- * than dropped and added. Each {@code RenameColumn} of an event starts a reindex of the table's
- * alias that moves the old field's values to the new name ({@link IndexManager#renameColumns}).
+ * than dropped and added, and the default an added column gave the rows that existed before. Each
+ * {@code RenameColumn} of an event starts a reindex of the table's alias that moves the old field's
+ * values to the new name ({@link IndexManager#renameColumns}); each {@code AddColumn} with a
+ * constant default ({@link DefaultLiteral}) fills the documents written before
+ * ({@link IndexManager#addColumnDefault}).
  * Everything else is left to the rows: new columns are mapped by put-mapping, type changes are
  * seen in the rows' schemas. Debezium's schema-change events carry no structured renames: they
  * are skipped (a rename then looks like drop + add).
@@ -65,12 +74,21 @@ final class SchemaChangeApplier {
             throw new BadRecordException("cannot read the schema-change event: " + e.getMessage(), e);
         }
         Map<String, String> renames = new LinkedHashMap<>();
+        List<ColumnDefault> defaults = new ArrayList<>();
         for (SchemaChange change : event.changes()) {
             if (change instanceof SchemaChange.RenameColumn rename) {
                 renames.put(rename.from(), rename.to());
+            } else if (change instanceof SchemaChange.AddColumn add) {
+                Optional<String> expression = add.column().defaultValueExpression();
+                Optional<JsonValue> value = expression.flatMap(DefaultLiteral::parse);
+                value.ifPresent(literal -> defaults.add(new ColumnDefault(add.column().name(), literal, event.position())));
+                if (expression.isPresent() && value.isEmpty()) {
+                    LOG.info("Column {} of {} was added with default {}, which has no constant value; documents written before"
+                            + " keep lacking it until their rows change", add.column().name(), event.table(), expression.get());
+                }
             }
         }
-        if (renames.isEmpty()) {
+        if (renames.isEmpty() && defaults.isEmpty()) {
             return;
         }
         String alias;
@@ -79,7 +97,10 @@ final class SchemaChangeApplier {
         } catch (IllegalArgumentException e) {
             throw new BadRecordException(e.getMessage(), e);
         }
-        indexes.renameColumns(alias, renames, event.position());
+        if (!renames.isEmpty()) {
+            indexes.renameColumns(alias, renames, event.position());
+        }
+        defaults.forEach(column -> indexes.addColumnDefault(alias, column));
     }
 
     /** The table as its change events name it: topic {@code <prefix>.<db or schema>.<table>}. */

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cdc.core.errors.CauseChain;
 import dev.cdc.sink.elasticsearch.BadRecordException;
+import dev.cdc.sink.elasticsearch.backfill.ColumnDefault;
+import dev.cdc.sink.elasticsearch.backfill.FieldBackfill;
 import dev.cdc.sink.elasticsearch.client.ElasticsearchStatusException;
 import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import dev.cdc.sink.elasticsearch.index.IndexTarget.Destination;
@@ -131,6 +133,7 @@ public final class IndexManager {
     /** Switches every alias whose copy finished to its new index; rethrows a failed copy. */
     public void finishReindexes() {
         for (IndexTarget target : List.copyOf(targets.values())) {
+            reapBackfills(target);
             if (target.isReindexing() && target.copier().result().isDone()) {
                 finishReindex(target);
             }
@@ -216,6 +219,59 @@ public final class IndexManager {
             throw e;
         }
         index.properties().putAll(missing);
+        startBackfills(index, missing.keySet());
+    }
+
+    /**
+     * A column added with a constant default, as a schema-change event says: documents written
+     * before it get the value ({@link FieldBackfill}) once the field is mapped (now, or when the
+     * first row with the column maps it), and older changes arriving later get it too
+     * ({@link dev.cdc.sink.elasticsearch.backfill.ColumnDefaults#apply}). Kept in the index's
+     * {@code _meta}. Skipped when the alias has no index yet (nothing to fill), for a replayed
+     * event, and for an event older than the index's mapping.
+     */
+    public void addColumnDefault(String alias, ColumnDefault column) {
+        if (!targets.containsKey(alias) && admin.aliasIndexes(alias).isEmpty()) {
+            return;
+        }
+        IndexTarget current = target(alias, null);
+        IndexTarget target = current.isReindexing() ? awaitReindex(current) : current;
+        if (target.columnDefaults().contains(column) || column.position() < target.schemaPosition()) {
+            return;
+        }
+        target.columnDefaults().add(column);
+        admin.putMeta(target.index(), IndexMeta.fromMeta(admin.mapping(target.index()).meta())
+                .withColumnDefaults(target.columnDefaults().literals()).toMeta());
+        LOG.info("Index {}: column {} was added at position {} with default {}; documents written before get it{}", target.index(),
+                column.field(), column.position(), column.value(),
+                target.properties().containsKey(column.field()) ? "" : " once the field is mapped");
+        startBackfills(target, List.of(column.field()));
+    }
+
+    /** Starts the backfill of each of {@code fields} that has a default and is mapped. */
+    private void startBackfills(IndexTarget target, java.util.Collection<String> fields) {
+        for (String field : fields) {
+            target.columnDefaults().mapped(field, target.properties()).ifPresent(column -> {
+                FieldBackfill backfill = new FieldBackfill(admin, target.index(), column, settings.pageSize(), settings.maxRetries(),
+                        settings.backoff(), settings.threadPrefix() + "-backfill-" + ++copiers);
+                target.backfills().add(backfill);
+                backfill.start();
+            });
+        }
+    }
+
+    /** Forgets finished backfills; a failed one is logged and runs again at the next task start. */
+    private static void reapBackfills(IndexTarget target) {
+        target.backfills().removeIf(backfill -> {
+            if (!backfill.result().isDone()) {
+                return false;
+            }
+            if (backfill.result().isCompletedExceptionally() && !backfill.result().isCancelled()) {
+                LOG.error("The backfill of {} in {} failed; documents written before the column was added may lack it until"
+                        + " the task restarts and runs it again", backfill.column().field(), target.index());
+            }
+            return true;
+        });
     }
 
     /**
@@ -308,7 +364,7 @@ public final class IndexManager {
             return target;
         }
         IndexMeta meta = new IndexMeta(target.truncatedBefore(), position, ReindexPlan.compose(target.renames(), renames),
-                target.index(), renames, rekey == null ? target.key() : rekey, rekey != null);
+                target.index(), renames, rekey == null ? target.key() : rekey, rekey != null, target.columnDefaults().literals());
         createFresh(next, properties, meta);
         IndexTarget successor = new IndexTarget(target.alias(), next, version, properties, meta);
         LOG.info("Reindex of {} at position {}: {}; {} cannot take that in place, so {} is created and filled while"
@@ -358,6 +414,8 @@ public final class IndexManager {
         }
         targets.put(target.alias(), next);
         LOG.info("Reindex of {} done ({}): readers see {}, the sink writes only there now", target.alias(), result, next.index());
+        target.backfills().forEach(FieldBackfill::cancel);
+        startBackfills(next, next.columnDefaults().literals().keySet());
         if (settings.dropOldIndex()) {
             writeBarrier.run();
             admin.deleteIndex(target.index());
@@ -397,6 +455,7 @@ public final class IndexManager {
             admin.deleteIndex(meta.reindexFrom());
         }
         resumeReindex(target);
+        startBackfills(target, target.columnDefaults().literals().keySet());
         return target;
     }
 
@@ -458,6 +517,7 @@ public final class IndexManager {
     /** Stops running copies (task stop); they start again when the task does. */
     public void close() {
         targets.values().stream().filter(IndexTarget::isReindexing).forEach(target -> target.copier().cancel());
+        targets.values().forEach(target -> target.backfills().forEach(FieldBackfill::cancel));
     }
 
     static int versionOf(String index) {

@@ -2,8 +2,11 @@ package dev.cdc.sink.elasticsearch.index;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cdc.sink.elasticsearch.backfill.ColumnDefaults;
+import dev.cdc.sink.elasticsearch.backfill.FieldBackfill;
 import dev.cdc.sink.elasticsearch.document.KeyColumns;
 import dev.cdc.sink.elasticsearch.reindex.IndexCopier;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ public final class IndexTarget {
     private final long schemaPosition;
     private final Map<String, String> renames;
     private final boolean rekeyed;
+    private final ColumnDefaults columnDefaults;
+    private final List<FieldBackfill> backfills = new ArrayList<>();
     private KeyColumns key;
     private final Map<Schema, List<Destination>> destinations = new IdentityHashMap<>();
     private IndexTarget successor;
@@ -43,6 +48,7 @@ public final class IndexTarget {
         this.renames = Map.copyOf(meta.renames());
         this.key = meta.key();
         this.rekeyed = meta.reindexRekey();
+        this.columnDefaults = new ColumnDefaults(meta.columnDefaults());
     }
 
     public String alias() {
@@ -85,7 +91,25 @@ public final class IndexTarget {
 
     /** The meta to carry into a successor made by a truncate. */
     IndexMeta meta() {
-        return new IndexMeta(truncatedBefore, schemaPosition, renames, null, Map.of(), key, false);
+        return new IndexMeta(truncatedBefore, schemaPosition, renames, null, Map.of(), key, false, columnDefaults.literals());
+    }
+
+    /** Columns added with a constant default (see {@link ColumnDefaults}). */
+    public ColumnDefaults columnDefaults() {
+        return columnDefaults;
+    }
+
+    /**
+     * The document of a change at {@code position}, with the defaults of columns added after that
+     * position which its row lacks (a late or replayed change; see {@link ColumnDefaults#apply}).
+     */
+    public String withColumnDefaults(String source, Schema rowSchema, long position) {
+        return columnDefaults.apply(source, rowSchema, position, properties);
+    }
+
+    /** Backfills of column defaults running on this index. */
+    List<FieldBackfill> backfills() {
+        return backfills;
     }
 
     /** The primary-key columns of the documents, or null while not known (an index of an older version of the sink). */

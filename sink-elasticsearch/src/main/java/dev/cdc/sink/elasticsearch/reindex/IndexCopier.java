@@ -5,22 +5,16 @@ import static java.util.Objects.requireNonNull;
 import dev.cdc.core.errors.CauseChain;
 import dev.cdc.sink.elasticsearch.bulk.Backoff;
 import dev.cdc.sink.elasticsearch.bulk.BulkResponse;
-import dev.cdc.sink.elasticsearch.bulk.BulkResponse.ItemResult;
-import dev.cdc.sink.elasticsearch.bulk.ItemOutcome;
 import dev.cdc.sink.elasticsearch.document.Json;
 import dev.cdc.sink.elasticsearch.index.IndexAdmin;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexCopier {
     private static final Logger LOG = LoggerFactory.getLogger(IndexCopier.class);
-    private static final String KEEP_ALIVE = "5m";
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
     private static final int MAX_REJECTIONS_LOGGED = 10;
 
@@ -55,8 +48,7 @@ public final class IndexCopier {
     private final ReindexPlan plan;
     private final DocumentAdapter adapter;
     private final int pageSize;
-    private final int maxRetries;
-    private final Backoff backoff;
+    private final PageWriter pages;
     private final String threadName;
     private final CompletableFuture<CopyResult> result = new CompletableFuture<>();
     private volatile boolean cancelled;
@@ -67,8 +59,7 @@ public final class IndexCopier {
         this.plan = requireNonNull(plan, "plan is null");
         this.adapter = plan.sourceToTarget();
         this.pageSize = pageSize;
-        this.maxRetries = maxRetries;
-        this.backoff = requireNonNull(backoff, "backoff is null");
+        this.pages = new PageWriter(admin, maxRetries, requireNonNull(backoff, "backoff is null"), () -> cancelled);
         this.threadName = requireNonNull(threadName, "threadName is null");
     }
 
@@ -128,7 +119,7 @@ public final class IndexCopier {
         LOG.info("Reindex step 1: {}: refreshing {} ({}) ", name, plan.source(), adapter);
         admin.refresh(plan.source());
         long total = admin.count(plan.source());
-        String pit = admin.openPointInTime(plan.source(), KEEP_ALIVE);
+        String pit = admin.openPointInTime(plan.source(), PitPage.KEEP_ALIVE);
         LOG.info("Reindex step 2: {}: copying {} documents in pages of {}", name, total, pageSize);
         CopyResult.Counter counter = new CopyResult.Counter();
         long lastLog = System.nanoTime();
@@ -136,7 +127,7 @@ public final class IndexCopier {
             JsonArray after = null;
             while (true) {
                 checkCancelled();
-                JsonObject page = admin.search(pageQuery(pit, after));
+                JsonObject page = admin.search(PitPage.body(pageSize, pit, null, after));
                 pit = page.getString("pit_id", pit);
                 JsonArray hits = page.getJsonObject("hits").getJsonArray("hits");
                 if (hits.isEmpty()) {
@@ -160,17 +151,6 @@ public final class IndexCopier {
         admin.swapAlias(plan.alias(), plan.source(), plan.target());
         LOG.info("Reindex step 4: {}: alias {} moved to {}", name, plan.alias(), plan.target());
         return done;
-    }
-
-    private String pageQuery(String pit, JsonArray after) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("size", pageSize);
-        query.put("version", true);
-        query.put("track_total_hits", false);
-        query.put("pit", Map.of("id", pit, "keep_alive", KEEP_ALIVE));
-        query.put("sort", List.of(Map.of("_shard_doc", "asc")));
-        String text = Json.write(query);
-        return after == null ? text : text.substring(0, text.length() - 1) + ",\"search_after\":" + after + "}";
     }
 
     private void copyPage(JsonArray hits, CopyResult.Counter counter) {
@@ -202,54 +182,30 @@ public final class IndexCopier {
     }
 
     private void send(List<byte[]> items, CopyResult.Counter counter) {
-        List<byte[]> remaining = items;
-        for (int retry = 0; !remaining.isEmpty(); retry++) {
-            checkCancelled();
-            if (retry > 0) {
-                if (retry > maxRetries) {
-                    throw new ConnectException("copying " + plan.source() + " into " + plan.target() + ": " + remaining.size()
-                            + " documents still answered 429/5xx after " + maxRetries + " retries");
-                }
-                sleep(backoff.delayMs(retry - 1));
+        pages.send("copying into " + plan.target(), items, new PageWriter.Outcomes() {
+            @Override
+            public void acknowledged() {
+                counter.copied();
             }
-            List<ItemResult> results = BulkResponse.items(admin.bulk("copying into " + plan.target(), body(remaining)), remaining.size());
-            List<byte[]> retryItems = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                ItemResult item = results.get(i);
-                switch (ItemOutcome.of(item.status(), item.errorType(), true)) {
-                    case ACKNOWLEDGED -> counter.copied();
-                    case SUPERSEDED -> counter.superseded();
-                    case RETRY -> retryItems.add(remaining.get(i));
-                    case REJECTED -> {
-                        if (counter.rejected() <= MAX_REJECTIONS_LOGGED) {
-                            LOG.warn("Reindex into {}: Elasticsearch rejected a document (HTTP {}: {}); it is left out", plan.target(),
-                                    item.status(), item.errorReason());
-                        }
-                    }
-                }
-            }
-            remaining = retryItems;
-        }
-    }
 
-    private static byte[] body(List<byte[]> items) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(items.stream().mapToInt(item -> item.length).sum());
-        items.forEach(out::writeBytes);
-        return out.toByteArray();
+            @Override
+            public void superseded() {
+                counter.superseded();
+            }
+
+            @Override
+            public void rejected(BulkResponse.ItemResult item) {
+                if (counter.rejected() <= MAX_REJECTIONS_LOGGED) {
+                    LOG.warn("Reindex into {}: Elasticsearch rejected a document (HTTP {}: {}); it is left out", plan.target(),
+                            item.status(), item.errorReason());
+                }
+            }
+        });
     }
 
     private void checkCancelled() {
         if (cancelled || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("the reindex into " + plan.target() + " was cancelled");
-        }
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("the reindex into " + plan.target() + " was interrupted");
         }
     }
 }
