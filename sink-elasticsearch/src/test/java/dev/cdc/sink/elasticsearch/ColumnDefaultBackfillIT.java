@@ -11,23 +11,17 @@ import dev.cdc.schema.diff.SchemaChange;
 import dev.cdc.schema.event.SchemaChangeEvent;
 import dev.cdc.schema.event.SchemaChangeEventWriter;
 import dev.cdc.sink.elasticsearch.client.EsResponse;
-import dev.cdc.testkit.connect.FakeSinkTaskContext;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,28 +38,14 @@ class ColumnDefaultBackfillIT {
     private static final Schema AFTER = SchemaBuilder.struct().name("row").optional().field("id", Schema.INT64_SCHEMA)
             .field("qty", Schema.OPTIONAL_INT32_SCHEMA).field("status", Schema.OPTIONAL_STRING_SCHEMA).build();
 
-    private final ElasticsearchTestClient es = new ElasticsearchTestClient();
-    private final List<ElasticsearchSinkTask> tasks = new ArrayList<>();
+    private final TableFixture fixture = new TableFixture("d");
     private final Map<String, JsonObject> expected = new HashMap<>();
-    private String table;
-    private String alias;
-    private String topic;
-    private ChangeEvents events;
+    private final ChangeEvents events = fixture.events;
     private long position;
-
-    @BeforeEach
-    void uniqueTable() {
-        table = "d" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        alias = "it-shop." + table;
-        topic = "cdc.shop." + table;
-        events = new ChangeEvents(topic, "shop", table);
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
-        tasks.forEach(ElasticsearchSinkTask::stop);
-        es.deleteIndexes(alias);
-        es.close();
+        fixture.close();
     }
 
     @Test
@@ -80,7 +60,7 @@ class ColumnDefaultBackfillIT {
             before.add(events.change("d", id, position += 10, null));
             expected.remove(String.valueOf(id));
         }
-        putAndCommit(task, before);
+        fixture.putAndCommit(task, before);
         long lastBefore = position;
 
         long alter = position += 10;
@@ -95,62 +75,38 @@ class ColumnDefaultBackfillIT {
         // a change from before the ALTER arriving late (another partition, a replay of an unapplied batch)
         after.add(events.change("u", 20, lastBefore + 5, new Struct(BEFORE).put("id", 20L).put("qty", -20)));
         expected.put("20", doc("{\"id\":20,\"qty\":-20,\"status\":\"new\"}"));
-        putAndCommit(task, after);
+        fixture.putAndCommit(task, after);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(documents()).isEqualTo(expected));
-        assertThat(es.count(alias)).isEqualTo(expected.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(fixture.documents()).isEqualTo(expected));
+        assertThat(fixture.es.count(fixture.alias)).isEqualTo(expected.size());
 
-        task.stop();
-        tasks.remove(task);
+        fixture.stop(task);
         ElasticsearchSinkTask restarted = start();
-        putAndCommit(restarted, List.of(events.change("u", 1, position += 10,
+        fixture.putAndCommit(restarted, List.of(events.change("u", 1, position += 10,
                 new Struct(AFTER).put("id", 1L).put("qty", 1).put("status", "shipped"))));
         expected.put("1", doc("{\"id\":1,\"qty\":1,\"status\":\"shipped\"}"));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(documents()).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(fixture.documents()).isEqualTo(expected));
     }
 
     private ElasticsearchSinkTask start() {
-        ElasticsearchSinkTask task = new ElasticsearchSinkTask();
-        task.initialize(new FakeSinkTaskContext(null));
-        task.start(Map.of("connection.url", es.url(), "index.name.template", "it-${db}.${table}", "batch.size", "500",
-                "reindex.batch.size", "50"));
-        tasks.add(task);
-        return task;
+        return fixture.start(Map.of("reindex.batch.size", "50"));
     }
 
     private SinkRecord addColumnEvent(long at) {
         Schema sourceSchema = SchemaBuilder.struct().name("source").field("db", Schema.STRING_SCHEMA).build();
-        TableId id = TableId.ofCatalogTable("shop", table);
+        TableId id = TableId.ofCatalogTable("shop", fixture.table);
         Column status = Column.builder("status", ColumnType.string(16)).position(3).nullable(true).defaultValueExpression("'new'").build();
         TableSchema schema = TableSchema.builder(id).column("id", ColumnType.int64(), false).column("qty", ColumnType.int32(), true)
                 .column(status).primaryKey("id").version(2).validFromPosition(at).build();
         SchemaChangeEvent event = SchemaChangeEvent.builder(id, SchemaChangeEvent.Type.ALTER)
                 .source(new Struct(sourceSchema).put("db", "shop")).timestampMillis(System.currentTimeMillis()).position(at)
-                .ddl("ALTER TABLE " + table + " ADD COLUMN status VARCHAR(16) DEFAULT 'new'").tableSchema(schema)
+                .ddl("ALTER TABLE " + fixture.table + " ADD COLUMN status VARCHAR(16) DEFAULT 'new'").tableSchema(schema)
                 .changes(List.of(new SchemaChange.AddColumn(id, status))).build();
         SchemaChangeEventWriter writer = new SchemaChangeEventWriter(sourceSchema);
         return new SinkRecord("cdc.schema-changes", 0, writer.keySchema(), writer.key(event), writer.valueSchema(), writer.value(event), 0);
     }
 
-    private void putAndCommit(ElasticsearchSinkTask task, List<SinkRecord> records) {
-        task.put(records);
-        long next = records.stream().filter(record -> record.topic().equals(topic)).mapToLong(SinkRecord::kafkaOffset).max().orElseThrow() + 1;
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            OffsetAndMetadata offset = task.preCommit(Map.of()).get(new TopicPartition(topic, 0));
-            return offset != null && offset.offset() == next;
-        });
-    }
-
     private static JsonObject doc(String format, Object... args) {
         return EsResponse.parse(String.format(format, args));
-    }
-
-    private Map<String, JsonObject> documents() {
-        es.request("POST", "/" + alias + "/_refresh", null);
-        Map<String, JsonObject> documents = new HashMap<>();
-        for (JsonValue hit : es.search(alias, "{\"size\":10000,\"query\":{\"match_all\":{}}}").getJsonArray("hits")) {
-            documents.put(hit.asJsonObject().getString("_id"), hit.asJsonObject().getJsonObject("_source"));
-        }
-        return documents;
     }
 }

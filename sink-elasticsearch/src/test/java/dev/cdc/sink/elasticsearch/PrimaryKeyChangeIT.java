@@ -1,20 +1,13 @@
 package dev.cdc.sink.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.cdc.sink.elasticsearch.client.EsResponse;
-import dev.cdc.testkit.connect.FakeSinkTaskContext;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -39,31 +32,21 @@ class PrimaryKeyChangeIT {
             .field("region", Schema.STRING_SCHEMA).build();
     private static final long LATE_ID = 5;
 
-    private final ElasticsearchTestClient es = new ElasticsearchTestClient();
+    private final TableFixture table = new TableFixture("k");
     private final Map<String, JsonObject> expected = new HashMap<>();
+    private final ChangeEvents events = table.events;
+    private final String alias = table.alias;
     private ElasticsearchSinkTask task;
-    private String alias;
-    private String topic;
-    private ChangeEvents events;
     private long position;
 
     @BeforeEach
     void start() {
-        String table = "k" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        alias = "it-shop." + table;
-        topic = "cdc.shop." + table;
-        events = new ChangeEvents(topic, "shop", table);
-        task = new ElasticsearchSinkTask();
-        task.initialize(new FakeSinkTaskContext(null));
-        task.start(Map.of("connection.url", es.url(), "index.name.template", "it-${db}.${table}", "batch.size", "500",
-                "reindex.batch.size", "20", "drop.old.index", "true"));
+        task = table.start(Map.of("reindex.batch.size", "20", "drop.old.index", "true"));
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        task.stop();
-        es.deleteIndexes(alias);
-        es.close();
+        table.close();
     }
 
     @Test
@@ -75,9 +58,9 @@ class PrimaryKeyChangeIT {
         for (long id = 10; id <= 50; id += 10) {
             fill.add(events.change("d", oldKey(id), position += 10, null));
         }
-        putAndCommit(fill);
+        table.putAndCommit(task, fill);
         long beforeKeyChange = position;
-        assertThat(es.count(alias)).isEqualTo(ROWS - 5);
+        assertThat(table.es.count(alias)).isEqualTo(ROWS - 5);
         for (long id = 1; id <= ROWS; id++) {
             if (id % 10 != 0 || id > 50) {
                 expected.put(newId(id), doc(id, (int) id));
@@ -106,32 +89,23 @@ class PrimaryKeyChangeIT {
             }
             task.put(batch);
             task.preCommit(Map.of());
-            counts.add(es.count(alias));
+            counts.add(table.es.count(alias));
             batches++;
-        } while (currentIndex().equals(alias + "_v1") && batches < 5_000);
-        putAndCommit(List.of(newKeyChange(nextNew, 8)));
+        } while (table.currentIndex().equals(alias + "_v1") && batches < 5_000);
+        table.putAndCommit(task, List.of(newKeyChange(nextNew, 8)));
 
-        assertThat(currentIndex()).isEqualTo(alias + "_v2");
+        assertThat(table.currentIndex()).isEqualTo(alias + "_v2");
         assertThat(batches).as("put() batches while the copy ran").isGreaterThanOrEqualTo(3);
         assertThat(counts).as("readers of the alias never see a missing or half-filled index")
                 .allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(ROWS - 6));
-        assertThat(documents()).isEqualTo(expected);
-        assertThat(es.request("HEAD", "/" + alias + "_v1", null).status()).as("drop.old.index=true").isEqualTo(404);
+        assertThat(table.documents()).isEqualTo(expected);
+        assertThat(table.es.request("HEAD", "/" + alias + "_v1", null).status()).as("drop.old.index=true").isEqualTo(404);
     }
 
     private SinkRecord newKeyChange(long id, int qty) {
         position += 10;
         expected.put(newId(id), doc(id, qty));
         return events.change("u", newKey(id), position, row(id, qty));
-    }
-
-    private void putAndCommit(List<SinkRecord> records) {
-        task.put(records);
-        long next = records.get(records.size() - 1).kafkaOffset() + 1;
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            OffsetAndMetadata offset = task.preCommit(Map.of()).get(new TopicPartition(topic, 0));
-            return offset != null && offset.offset() == next;
-        });
     }
 
     private static String region(long id) {
@@ -156,18 +130,5 @@ class PrimaryKeyChangeIT {
 
     private static JsonObject doc(long id, int qty) {
         return EsResponse.parse(String.format("{\"id\":%d,\"region\":\"%s\",\"qty\":%d}", id, region(id), qty));
-    }
-
-    /** Every live document through the alias, by id. */
-    private Map<String, JsonObject> documents() {
-        Map<String, JsonObject> documents = new HashMap<>();
-        for (JsonValue hit : es.search(alias, "{\"size\":10000,\"query\":{\"match_all\":{}}}").getJsonArray("hits")) {
-            documents.put(hit.asJsonObject().getString("_id"), hit.asJsonObject().getJsonObject("_source"));
-        }
-        return documents;
-    }
-
-    private String currentIndex() {
-        return es.request("GET", "/_alias/" + alias, null).json().keySet().iterator().next();
     }
 }

@@ -1,6 +1,5 @@
 package dev.cdc.sink.elasticsearch;
 
-import dev.cdc.testkit.connect.FakeSinkTaskContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +12,6 @@ import dev.cdc.schema.event.SchemaChangeEventWriter;
 import dev.cdc.sink.elasticsearch.client.EsResponse;
 import dev.cdc.sink.elasticsearch.document.ColumnKind;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,16 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.LongFunction;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,42 +46,23 @@ class ReindexIT {
     private static final Schema DATETIME_AT = SchemaBuilder.struct().name("row").optional().field("id", Schema.INT64_SCHEMA)
             .field("at", SchemaBuilder.int64().name(ColumnKind.DEBEZIUM_TIMESTAMP).optional().build()).build();
 
-    private final ElasticsearchTestClient es = new ElasticsearchTestClient();
-    private final List<ElasticsearchSinkTask> tasks = new ArrayList<>();
+    private final TableFixture fixture = new TableFixture("r");
+    private final ElasticsearchTestClient es = fixture.es;
     private final Map<String, JsonObject> expected = new HashMap<>();
-    private String table;
-    private String alias;
-    private String topic;
-    private ChangeEvents events;
+    private final String table = fixture.table;
+    private final String alias = fixture.alias;
+    private final ChangeEvents events = fixture.events;
     private long position;
-
-    @BeforeEach
-    void uniqueTable() {
-        table = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        alias = "it-shop." + table;
-        topic = "cdc.shop." + table;
-        events = new ChangeEvents(topic, "shop", table);
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
-        tasks.forEach(ElasticsearchSinkTask::stop);
-        es.deleteIndexes(alias);
-        es.close();
+        fixture.close();
     }
 
     private ElasticsearchSinkTask start(Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>();
-        props.put("connection.url", es.url());
-        props.put("index.name.template", "it-${db}.${table}");
-        props.put("batch.size", "500");
-        props.put("reindex.batch.size", "20");
+        Map<String, String> props = new HashMap<>(Map.of("reindex.batch.size", "20"));
         props.putAll(extra);
-        ElasticsearchSinkTask task = new ElasticsearchSinkTask();
-        task.initialize(new FakeSinkTaskContext(null));
-        task.start(props);
-        tasks.add(task);
-        return task;
+        return fixture.start(props);
     }
 
     @Test
@@ -101,7 +76,7 @@ class ReindexIT {
 
         assertThat(batchesDuringCopy).as("put() batches while the copy ran").isGreaterThanOrEqualTo(3);
         assertThat(fieldType("qty")).isEqualTo("text");
-        assertThat(documents()).isEqualTo(expected);
+        assertThat(fixture.documents()).isEqualTo(expected);
         assertThat(indexExists(alias + "_v1")).as("drop.old.index=false keeps the old index").isTrue();
     }
 
@@ -120,7 +95,7 @@ class ReindexIT {
 
         assertThat(batchesDuringCopy).isGreaterThanOrEqualTo(3);
         assertThat(fieldType("at")).isEqualTo("date");
-        assertThat(documents()).isEqualTo(expected);
+        assertThat(fixture.documents()).isEqualTo(expected);
         JsonObject inMarch = es.search(alias, "{\"size\":0,\"query\":{\"range\":{\"at\":{\"gte\":\"2025-03-01\"}}}}");
         assertThat(inMarch.getJsonObject("total").getInt("value")).as("converted values are real dates").isPositive();
     }
@@ -139,12 +114,12 @@ class ReindexIT {
         assertThat(batchesDuringCopy).isGreaterThanOrEqualTo(3);
         assertThat(fieldType("quantity")).isEqualTo("integer");
         assertThat(mappingProperties().containsKey("qty")).isFalse();
-        assertThat(documents()).isEqualTo(expected);
+        assertThat(fixture.documents()).isEqualTo(expected);
         assertThat(indexExists(alias + "_v1")).as("drop.old.index=true").isFalse();
 
         task.put(List.of(renameEvent("qty", "quantity", position - 5))); // the event again, as after a replay
         task.preCommit(Map.of());
-        assertThat(currentIndex()).isEqualTo(alias + "_v2");
+        assertThat(fixture.currentIndex()).isEqualTo(alias + "_v2");
     }
 
     @Test
@@ -152,20 +127,19 @@ class ReindexIT {
         ElasticsearchSinkTask first = start(Map.of("reindex.batch.size", "5"));
         fill(first, id -> new Struct(INT_QTY).put("id", id).put("qty", (int) id).put("name", "n" + id),
                 id -> doc("{\"id\":%d,\"qty\":\"%d\",\"name\":\"n%d\"}", id, id, id));
-        putAndCommit(first, List.of(textQty(1, "changed"), textQty(ROWS + 1, "new")));
-        first.stop();
-        tasks.remove(first);
-        assertThat(currentIndex()).as("stopped during the copy").isEqualTo(alias + "_v1");
+        fixture.putAndCommit(first, List.of(textQty(1, "changed"), textQty(ROWS + 1, "new")));
+        fixture.stop(first);
+        assertThat(fixture.currentIndex()).as("stopped during the copy").isEqualTo(alias + "_v1");
         assertThat(indexExists(alias + "_v2")).isTrue();
 
         ElasticsearchSinkTask second = start(Map.of("reindex.batch.size", "200"));
-        putAndCommit(second, List.of(textQty(2, "after restart")));
+        fixture.putAndCommit(second, List.of(textQty(2, "after restart")));
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             second.preCommit(Map.of());
-            return currentIndex().equals(alias + "_v2");
+            return fixture.currentIndex().equals(alias + "_v2");
         });
         second.preCommit(Map.of());
-        assertThat(documents()).isEqualTo(expected);
+        assertThat(fixture.documents()).isEqualTo(expected);
     }
 
     @Test
@@ -178,10 +152,10 @@ class ReindexIT {
                 .field("flag", Schema.OPTIONAL_BOOLEAN_SCHEMA).field("ratio", Schema.OPTIONAL_FLOAT64_SCHEMA).build();
         Struct row = new Struct(everyType).put("id", 1L).put("at", 0L).put("day", 1).put("price", new java.math.BigDecimal("1.25"))
                 .put("zoned", "2024-01-31T10:11:12Z").put("flag", true).put("ratio", 0.5);
-        putAndCommit(start(Map.of()), List.of(events.change("c", 1, position += 10, row)));
-        putAndCommit(start(Map.of()), List.of(events.change("u", 1, position += 10, row)));
+        fixture.putAndCommit(start(Map.of()), List.of(events.change("c", 1, position += 10, row)));
+        fixture.putAndCommit(start(Map.of()), List.of(events.change("u", 1, position += 10, row)));
         assertThat(indexExists(alias + "_v2")).isFalse();
-        assertThat(currentIndex()).isEqualTo(alias + "_v1");
+        assertThat(fixture.currentIndex()).isEqualTo(alias + "_v1");
     }
 
     private SinkRecord textQty(long id, String qty) {
@@ -196,7 +170,7 @@ class ReindexIT {
             records.add(events.change("c", id, position += 10, row.apply(id)));
             expected.put(String.valueOf(id), expectedDocument.apply(id));
         }
-        putAndCommit(task, records);
+        fixture.putAndCommit(task, records);
         assertThat(es.count(alias)).isEqualTo(ROWS);
     }
 
@@ -221,10 +195,10 @@ class ReindexIT {
             task.preCommit(Map.of());
             counts.add(es.count(alias));
             batches++;
-        } while (currentIndex().equals(alias + "_v1") && batches < 5_000);
-        putAndCommit(task, List.of(write(nextNew, row, expectedDocument)));
+        } while (fixture.currentIndex().equals(alias + "_v1") && batches < 5_000);
+        fixture.putAndCommit(task, List.of(write(nextNew, row, expectedDocument)));
         task.preCommit(Map.of());
-        assertThat(currentIndex()).isEqualTo(alias + "_v2");
+        assertThat(fixture.currentIndex()).isEqualTo(alias + "_v2");
         assertThat(counts).as("readers of the alias never see a missing or half-filled index")
                 .allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(ROWS));
         assertThat(es.count(alias)).isEqualTo(expected.size());
@@ -251,30 +225,8 @@ class ReindexIT {
         return new SinkRecord("cdc.schema-changes", 0, writer.keySchema(), writer.key(event), writer.valueSchema(), writer.value(event), 0);
     }
 
-    private void putAndCommit(ElasticsearchSinkTask task, List<SinkRecord> records) {
-        task.put(records);
-        long next = records.get(records.size() - 1).kafkaOffset() + 1;
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            OffsetAndMetadata offset = task.preCommit(Map.of()).get(new TopicPartition(topic, 0));
-            return offset != null && offset.offset() == next;
-        });
-    }
-
     private static JsonObject doc(String format, Object... args) {
         return EsResponse.parse(String.format(format, args));
-    }
-
-    /** Every live document through the alias, by id. */
-    private Map<String, JsonObject> documents() {
-        Map<String, JsonObject> documents = new HashMap<>();
-        for (JsonValue hit : es.search(alias, "{\"size\":10000,\"query\":{\"match_all\":{}}}").getJsonArray("hits")) {
-            documents.put(hit.asJsonObject().getString("_id"), hit.asJsonObject().getJsonObject("_source"));
-        }
-        return documents;
-    }
-
-    private String currentIndex() {
-        return es.request("GET", "/_alias/" + alias, null).json().keySet().iterator().next();
     }
 
     private boolean indexExists(String index) {

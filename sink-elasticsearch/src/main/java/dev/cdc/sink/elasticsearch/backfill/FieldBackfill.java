@@ -2,12 +2,12 @@ package dev.cdc.sink.elasticsearch.backfill;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.cdc.core.errors.CauseChain;
 import dev.cdc.sink.elasticsearch.bulk.Backoff;
 import dev.cdc.sink.elasticsearch.bulk.BulkResponse;
 import dev.cdc.sink.elasticsearch.document.Json;
 import dev.cdc.sink.elasticsearch.index.IndexAdmin;
 import dev.cdc.sink.elasticsearch.mapping.MappingBuilder;
+import dev.cdc.sink.elasticsearch.reindex.BackgroundJob;
 import dev.cdc.sink.elasticsearch.reindex.PageWriter;
 import dev.cdc.sink.elasticsearch.reindex.PitPage;
 import jakarta.json.JsonArray;
@@ -19,13 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gives the documents written before a column was added its default, on its own thread
- * ({@code <task>-backfill-<n>}): pages through the index with a point in time over the documents
+ * ({@code <task>-backfill-<n>}, a {@link BackgroundJob}): pages through the index with a point in time over the documents
  * that lack the field (tombstones excluded), and re-indexes each one whose {@code _version} is older
  * than the change that added the column with the field set, under the same {@code _version} and
  * {@code version_type=external_gte}. A change the task writes meanwhile has a newer version, so
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * leaves it; a document lacking the field with a newer version (the column dropped again later) is
  * left as it is. Idempotent: run again after a restart, it finds the documents it did not reach.
  */
-public final class FieldBackfill {
+public final class FieldBackfill extends BackgroundJob<Long> {
     private static final Logger LOG = LoggerFactory.getLogger(FieldBackfill.class);
     private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
 
@@ -42,70 +41,29 @@ public final class FieldBackfill {
     private final ColumnDefault column;
     private final int pageSize;
     private final PageWriter pages;
-    private final String threadName;
-    private final CompletableFuture<Long> result = new CompletableFuture<>();
-    private volatile boolean cancelled;
-    private Thread thread;
 
     public FieldBackfill(IndexAdmin admin, String index, ColumnDefault column, int pageSize, int maxRetries, Backoff backoff,
             String threadName) {
+        super(threadName);
         this.admin = requireNonNull(admin, "admin is null");
         this.index = requireNonNull(index, "index is null");
         this.column = requireNonNull(column, "column is null");
         this.pageSize = pageSize;
-        this.pages = new PageWriter(admin, maxRetries, requireNonNull(backoff, "backoff is null"), () -> cancelled);
-        this.threadName = requireNonNull(threadName, "threadName is null");
-    }
-
-    /** Starts on a new daemon thread; the future completes with the number of documents given the default. */
-    public synchronized CompletableFuture<Long> start() {
-        if (thread == null) {
-            thread = new Thread(this::run, threadName);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        return result;
-    }
-
-    public CompletableFuture<Long> result() {
-        return result;
+        this.pages = new PageWriter(admin, maxRetries, requireNonNull(backoff, "backoff is null"), this::isCancelled);
     }
 
     public ColumnDefault column() {
         return column;
     }
 
-    /** Stops the backfill and waits for its thread. */
-    public void cancel() {
-        cancelled = true;
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        result.cancel(false);
+    @Override
+    protected String describe() {
+        return "backfill of " + index + "." + column.field();
     }
 
-    private void run() {
-        try {
-            result.complete(backfill());
-        } catch (CancellationException e) {
-            result.cancel(false);
-        } catch (RuntimeException | Error e) {
-            if (cancelled) {
-                result.cancel(false);
-            } else {
-                LOG.error("Backfill of {}.{} failed: {}", index, column.field(), CauseChain.describe(e));
-                result.completeExceptionally(e);
-            }
-        }
+    @Override
+    protected Long work() {
+        return backfill();
     }
 
     private long backfill() {
@@ -116,7 +74,7 @@ public final class FieldBackfill {
         try {
             JsonArray after = null;
             while (true) {
-                if (cancelled) {
+                if (isCancelled()) {
                     throw new CancellationException(what + " was cancelled");
                 }
                 JsonObject page = admin.search(PitPage.body(pageSize, pit, query(), after));

@@ -2,7 +2,6 @@ package dev.cdc.sink.elasticsearch.reindex;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.cdc.core.errors.CauseChain;
 import dev.cdc.sink.elasticsearch.bulk.Backoff;
 import dev.cdc.sink.elasticsearch.bulk.BulkResponse;
 import dev.cdc.sink.elasticsearch.document.Json;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * restart resumes it. The result completes the {@link #start() future}; a failure completes it
  * exceptionally and the task fails on its next call.
  */
-public final class IndexCopier {
+public final class IndexCopier extends BackgroundJob<CopyResult> {
     private static final Logger LOG = LoggerFactory.getLogger(IndexCopier.class);
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
     private static final int MAX_REJECTIONS_LOGGED = 10;
@@ -49,69 +47,28 @@ public final class IndexCopier {
     private final DocumentAdapter adapter;
     private final int pageSize;
     private final PageWriter pages;
-    private final String threadName;
-    private final CompletableFuture<CopyResult> result = new CompletableFuture<>();
-    private volatile boolean cancelled;
-    private Thread thread;
 
     public IndexCopier(IndexAdmin admin, ReindexPlan plan, int pageSize, int maxRetries, Backoff backoff, String threadName) {
+        super(threadName);
         this.admin = requireNonNull(admin, "admin is null");
         this.plan = requireNonNull(plan, "plan is null");
         this.adapter = plan.sourceToTarget();
         this.pageSize = pageSize;
-        this.pages = new PageWriter(admin, maxRetries, requireNonNull(backoff, "backoff is null"), () -> cancelled);
-        this.threadName = requireNonNull(threadName, "threadName is null");
-    }
-
-    /** Starts copying on a new daemon thread; the future completes once the alias has moved. */
-    public synchronized CompletableFuture<CopyResult> start() {
-        if (thread == null) {
-            thread = new Thread(this::run, threadName);
-            thread.setDaemon(true);
-            thread.start();
-        }
-        return result;
+        this.pages = new PageWriter(admin, maxRetries, requireNonNull(backoff, "backoff is null"), this::isCancelled);
     }
 
     public ReindexPlan plan() {
         return plan;
     }
 
-    public CompletableFuture<CopyResult> result() {
-        return result;
+    @Override
+    protected String describe() {
+        return "reindex of " + plan.source() + " into " + plan.target();
     }
 
-    /** Stops the copy and waits for the thread; the alias stays where it is. */
-    public void cancel() {
-        cancelled = true;
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        result.cancel(false);
-    }
-
-    private void run() {
-        try {
-            result.complete(copy());
-        } catch (CancellationException e) {
-            result.cancel(false);
-        } catch (RuntimeException | Error e) {
-            if (cancelled) {
-                result.cancel(false);
-            } else {
-                LOG.error("Reindex of {} into {} failed: {}", plan.source(), plan.target(), CauseChain.describe(e));
-                result.completeExceptionally(e);
-            }
-        }
+    @Override
+    protected CopyResult work() {
+        return copy();
     }
 
     private CopyResult copy() {
@@ -204,7 +161,7 @@ public final class IndexCopier {
     }
 
     private void checkCancelled() {
-        if (cancelled || Thread.currentThread().isInterrupted()) {
+        if (isCancelled()) {
             throw new CancellationException("the reindex into " + plan.target() + " was cancelled");
         }
     }
