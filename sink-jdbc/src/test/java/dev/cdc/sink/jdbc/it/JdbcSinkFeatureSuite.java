@@ -78,8 +78,14 @@ abstract class JdbcSinkFeatureSuite {
         return task;
     }
 
+    /** Puts the records and waits until they are written, as Connect's offset commit does. */
     static void put(JdbcSinkTask task, SinkRecord... records) {
-        task.put(Arrays.asList(records));
+        put(task, Arrays.asList(records));
+    }
+
+    static void put(JdbcSinkTask task, List<SinkRecord> records) {
+        task.put(records);
+        task.preCommit(Map.of());
     }
 
     Map<String, Object> row(String table, int id) throws SQLException {
@@ -182,7 +188,7 @@ abstract class JdbcSinkFeatureSuite {
             batch.add(customers.delete(position++, id, null, null));
         }
         batch.add(customers.insert(position++, 2, "two is back", null));
-        task.put(batch);
+        put(task, batch);
 
         assertThat(target.count("customers")).isEqualTo(1_200 - 300 + 1);
         assertThat(row("customers", 1)).containsEntry("name", "odd 2");
@@ -591,17 +597,17 @@ abstract class JdbcSinkFeatureSuite {
         List<SinkRecord> topic = List.of(customers.insert(10, 1, "a", null), customers.insert(11, 2, "b", null),
                 customers.delete(12, 2, "b", null), customers.tombstone(2, "b", null), customers.truncate(13),
                 customers.insert(14, 3, "c", null), customers.update(15, 3, "c2", null));
-        task.put(topic);
+        put(task, topic);
         assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("c2");
         assertThat(target.rows("customers__cdc_deletes")).as("tombstones older than the truncate are pruned").isEmpty();
         assertThat(target.rows("__cdc_tables")).singleElement().satisfies(state -> assertThat(state)
                 .containsEntry("table_name", "customers").containsEntry("truncated_position", 13L));
 
-        task.put(topic); // the whole topic again, from offset 0
+        put(task, topic); // the whole topic again, from offset 0
         assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("c2");
 
         JdbcSinkTask restarted = start();
-        restarted.put(topic);
+        put(restarted, topic);
         assertThat(target.rows("customers")).extracting(row -> row.get("name")).containsExactly("c2");
     }
 
