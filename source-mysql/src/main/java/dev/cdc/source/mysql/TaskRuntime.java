@@ -126,7 +126,7 @@ final class TaskRuntime implements AutoCloseable {
             builder.catalog = catalog(connection, captured.values());
             Map<String, Object> stored = storedOffsets.apply(List.of(builder.partitions.stream())).get(builder.partitions.stream());
             plan = StartPlan.decide(config.snapshot().mode(), stored, new ServerPositions(connection), builder.gtidFlavor,
-                    List.copyOf(captured.keySet()));
+                    List.copyOf(captured.keySet()), config.onDemandSnapshot().request());
         }
         LOG.info("Step 1: {} captured tables {}; {}", captured.size(), captured.keySet().stream().map(TableId::displayName).toList(), plan.reason());
         builder.history = new OffsetSchemaHistory(builder.partitions);
@@ -138,7 +138,7 @@ final class TaskRuntime implements AutoCloseable {
         builder.streamBindings = new TableBinding.Factory(config.common().topicPrefix(), config.filters().filter(),
                 new BinlogValueConverters(decoding.bigintUnsignedMode(), flavor == ServerFlavor.MYSQL), decoding.bigintUnsignedMode(), clock);
         Heartbeat heartbeat = new Heartbeat(config.common().heartbeat(), config.common().topicPrefix(), builder.partitions.stream(), clock);
-        builder.emitter = new RecordEmitter(builder.queue, new OffsetContext(plan.snapshot().orElse(null)), heartbeat, plan.stream());
+        builder.emitter = new RecordEmitter(builder.queue, new OffsetContext(plan.snapshot().orElse(null), plan.onDemandId().orElse(null)), heartbeat, plan.stream());
         if (plan.snapshot().isPresent()) {
             SnapshotProgress progress = new SnapshotProgress(clock);
             builder.metrics = SnapshotMetrics.register(config.common().topicPrefix(), progress);

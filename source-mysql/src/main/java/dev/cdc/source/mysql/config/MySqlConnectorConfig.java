@@ -42,6 +42,7 @@ public final class MySqlConnectorConfig {
     private final CommonSourceConfig common;
     private final EventConfig events;
     private final DecodingConfig decoding;
+    private final OnDemandSnapshotConfig onDemandSnapshot;
 
     private MySqlConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
@@ -50,6 +51,7 @@ public final class MySqlConnectorConfig {
         this.common = CommonSourceConfig.from(config);
         this.events = EventConfig.from(config);
         this.decoding = new DecodingConfig(config);
+        this.onDemandSnapshot = new OnDemandSnapshotConfig(config);
     }
 
     private static ConfigDef define() {
@@ -60,6 +62,7 @@ public final class MySqlConnectorConfig {
         FILTERS.define(def);
         SNAPSHOT.define(def);
         DecodingConfig.define(def);
+        OnDemandSnapshotConfig.define(def);
         return def;
     }
 
@@ -80,7 +83,9 @@ public final class MySqlConnectorConfig {
 
     /** Problems that involve more than one key, each attached to a key. */
     public static List<ConfigProblem> crossFieldProblems(Map<String, ?> properties) {
-        return FILTERS.crossFieldProblems(properties);
+        List<ConfigProblem> problems = new java.util.ArrayList<>(FILTERS.crossFieldProblems(properties));
+        OnDemandSnapshotConfig.problem(properties).ifPresent(problems::add);
+        return problems;
     }
 
     public ConnectionConfig connection() {
@@ -109,8 +114,14 @@ public final class MySqlConnectorConfig {
         return decoding;
     }
 
+    /** {@code snapshot.ondemand.id} / {@code snapshot.ondemand.tables}: a re-snapshot asked for by a config change. */
+    public OnDemandSnapshotConfig onDemandSnapshot() {
+        return onDemandSnapshot;
+    }
+
     @Override
     public String toString() {
-        return connection + "; topics " + common.topicPrefix() + ".*, " + common.queue() + "; " + events + "; " + filters + "; " + snapshot + "; " + decoding;
+        return connection + "; topics " + common.topicPrefix() + ".*, " + common.queue() + "; " + events + "; " + filters + "; " + snapshot + "; " + decoding + "; "
+                + onDemandSnapshot;
     }
 }

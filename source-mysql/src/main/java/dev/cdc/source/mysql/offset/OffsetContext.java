@@ -12,10 +12,20 @@ import java.util.Optional;
  * so that every record's offset agrees with what was enqueued before it.
  */
 public final class OffsetContext {
+    /** Offset key of the last on-demand snapshot id the connector took up ({@code snapshot.ondemand.id}). */
+    public static final String ONDEMAND_ID = "snapshot_ondemand_id";
+
+    private final String onDemandId;
     private volatile SnapshotState snapshot;
 
     public OffsetContext(SnapshotState snapshot) {
+        this(snapshot, null);
+    }
+
+    /** @param onDemandId the on-demand snapshot id to keep in every offset; null for none */
+    public OffsetContext(SnapshotState snapshot, String onDemandId) {
         this.snapshot = snapshot;
+        this.onDemandId = onDemandId;
     }
 
     /** The snapshot in progress; empty when none runs or it completed. */
@@ -33,10 +43,13 @@ public final class OffsetContext {
     }
 
     /** The offset map with a given snapshot state (null or complete: none). */
-    public static Map<String, Object> offset(StreamOffset stream, SnapshotState state) {
+    public Map<String, Object> offset(StreamOffset stream, SnapshotState state) {
         Map<String, Object> map = new LinkedHashMap<>(stream.toMap());
         if (state != null && !state.isComplete()) {
             map.putAll(state.toOffset());
+        }
+        if (onDemandId != null) {
+            map.put(ONDEMAND_ID, onDemandId);
         }
         return map;
     }

@@ -1,5 +1,6 @@
 package dev.cdc.source.mysql.offset;
 
+import dev.cdc.source.mysql.config.OnDemandSnapshotConfig;
 import static java.util.Objects.requireNonNull;
 
 import dev.cdc.core.snapshot.SnapshotState;
@@ -27,23 +28,44 @@ import org.slf4j.LoggerFactory;
  *   captured tables unless {@code never}.</li>
  * </ol>
  */
-public record StartPlan(StreamOffset stream, Optional<SnapshotState> snapshot, String reason) {
+public record StartPlan(StreamOffset stream, Optional<SnapshotState> snapshot, Optional<String> onDemandId, String reason) {
     private static final Logger LOG = LoggerFactory.getLogger(StartPlan.class);
 
     public StartPlan {
         requireNonNull(stream, "stream is null");
         requireNonNull(snapshot, "snapshot is null");
+        requireNonNull(onDemandId, "onDemandId is null");
         requireNonNull(reason, "reason is null");
+    }
+
+    public StartPlan(StreamOffset stream, Optional<SnapshotState> snapshot, String reason) {
+        this(stream, snapshot, Optional.empty(), reason);
     }
 
     public static StartPlan decide(SnapshotMode mode, Map<String, Object> stored, ServerPositions positions, GtidFlavor flavor,
             List<TableId> capturedTables) throws SQLException {
+        return decide(mode, stored, positions, flavor, capturedTables, Optional.empty());
+    }
+
+    /**
+     * As above; with a stored offset and no snapshot in progress, an on-demand request whose id the
+     * offset has not recorded starts a snapshot of its tables, streaming on from the stored offset.
+     */
+    public static StartPlan decide(SnapshotMode mode, Map<String, Object> stored, ServerPositions positions, GtidFlavor flavor,
+            List<TableId> capturedTables, Optional<OnDemandSnapshotConfig.Request> onDemand) throws SQLException {
         Optional<StreamOffset> offset = StreamOffset.fromMap(stored);
         if (offset.isPresent()) {
             List<String> files = positions.files();
             if (files.contains(offset.get().file())) {
                 Optional<SnapshotState> snapshot = SnapshotState.fromOffset(stored);
-                return new StartPlan(offset.get(), snapshot, "stored offset " + offset.get()
+                Optional<String> seenId = Optional.ofNullable(stored.get(OffsetContext.ONDEMAND_ID)).map(String::valueOf);
+                if (snapshot.isEmpty() && onDemand.isPresent() && !seenId.equals(Optional.of(onDemand.get().id()))) {
+                    List<String> tables = onDemandTables(onDemand.get(), capturedTables);
+                    return new StartPlan(offset.get(), Optional.of(SnapshotState.start(tables)), Optional.of(onDemand.get().id()),
+                            "stored offset " + offset.get() + "; on-demand snapshot " + onDemand.get().id() + " of " + tables
+                                    + " while streaming");
+                }
+                return new StartPlan(offset.get(), snapshot, seenId, "stored offset " + offset.get()
                         + snapshot.map(state -> ", snapshot in progress: " + state).orElse(""));
             }
             String purged = "the stored binlog position " + offset.get() + " is no longer on the server, whose binlog files are " + files;
@@ -60,7 +82,24 @@ public record StartPlan(StreamOffset stream, Optional<SnapshotState> snapshot, S
                     + ": streaming from the binlog end " + start);
         }
         SnapshotState snapshot = SnapshotState.start(capturedTables.stream().map(TableId::toString).toList());
-        return new StartPlan(start, Optional.of(snapshot), "no stored offset: snapshot of " + capturedTables.size()
-                + " tables, streaming from " + start);
+        // a fresh snapshot covers every table, so an on-demand id given now counts as taken up
+        return new StartPlan(start, Optional.of(snapshot), onDemand.map(OnDemandSnapshotConfig.Request::id),
+                "no stored offset: snapshot of " + capturedTables.size() + " tables, streaming from " + start);
+    }
+
+    /** The requested tables as the snapshot names them; each must be captured. */
+    private static List<String> onDemandTables(OnDemandSnapshotConfig.Request request, List<TableId> capturedTables) {
+        List<String> tables = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String name : request.tables()) {
+            capturedTables.stream().filter(table -> table.displayName().equals(name)).findFirst()
+                    .ifPresentOrElse(table -> tables.add(table.toString()), () -> unknown.add(name));
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConnectException(OnDemandSnapshotConfig.TABLES + " names " + unknown + ", which this connector does not capture;"
+                    + " captured tables are " + capturedTables.stream().map(TableId::displayName).toList() + ". Fix the list and change "
+                    + OnDemandSnapshotConfig.ID + " again");
+        }
+        return tables;
     }
 }

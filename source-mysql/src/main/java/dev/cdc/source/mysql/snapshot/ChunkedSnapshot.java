@@ -248,7 +248,7 @@ public final class ChunkedSnapshot implements Runnable {
         var source = sourceInfo.of(new MySqlSourceInfo.Event(clock.millis(), SnapshotMarker.TRUE, binding.table().database(),
                 binding.table().name(), 0, null, low.file(), low.position(), 0, null, null, position));
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> offset = OffsetContext.offset(emitter.current(), i == rows.size() - 1 ? finished : state);
+            Map<String, Object> offset = emitter.offsets().offset(emitter.current(), i == rows.size() - 1 ? finished : state);
             ChunkRow row = rows.get(i);
             SourceRecord record = binding.records().read(row.key(), row.after(), EventContext.of(partition, offset, source));
             emitter.emitChange(record);

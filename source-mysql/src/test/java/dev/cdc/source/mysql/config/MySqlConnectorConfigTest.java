@@ -16,7 +16,7 @@ class MySqlConnectorConfigTest {
                 "poll.interval.ms", "heartbeat.interval.ms", "heartbeat.topics.prefix", "tombstones.on.delete", "database.include.list",
                 "database.exclude.list", "table.include.list", "table.exclude.list", "column.exclude.list",
                 "snapshot.mode", "incremental.snapshot.chunk.size", "event.deserialization.failure.handling.mode",
-                "bigint.unsigned.handling.mode");
+                "bigint.unsigned.handling.mode", "snapshot.ondemand.id", "snapshot.ondemand.tables");
     }
 
     @Test
@@ -49,5 +49,23 @@ class MySqlConnectorConfigTest {
         assertThat(problems).extracting(ConfigProblem::key).containsExactly("table.include.list", "table.exclude.list");
         assertThat(problems).extracting(ConfigProblem::message)
                 .containsOnly("table.include.list and table.exclude.list cannot both be set; keep one of them");
+    }
+
+    @Test
+    void onDemandSnapshotTablesAreDatabaseDotTableAndNeedAnId() {
+        assertThat(MySqlConnectorConfig.parse(ConfigFixtures.minimal()).onDemandSnapshot().request()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MySqlConnectorConfig.parse(ConfigFixtures.with("snapshot.ondemand.id", "2026-11-25")))
+                .hasMessageContaining("snapshot.ondemand.id is 2026-11-25 but snapshot.ondemand.tables names no table");
+        java.util.Map<String, String> both = new java.util.HashMap<>(ConfigFixtures.with("snapshot.ondemand.id", "2026-11-25"));
+        both.put("snapshot.ondemand.tables", "shop.orders, shop.customers");
+        assertThat(MySqlConnectorConfig.parse(both).onDemandSnapshot().request()).hasValueSatisfying(request -> {
+            assertThat(request.id()).isEqualTo("2026-11-25");
+            assertThat(request.tables()).containsExactly("shop.orders", "shop.customers");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MySqlConnectorConfig.parse(ConfigFixtures.with("snapshot.ondemand.tables", "orders")))
+                .hasMessageContaining("snapshot.ondemand.tables").hasMessageContaining("orders")
+                .hasMessageContaining("as database.table");
+        assertThat(MySqlConnectorConfig.crossFieldProblems(java.util.Map.of("snapshot.ondemand.id", "x")))
+                .extracting(ConfigProblem::key).containsExactly("snapshot.ondemand.tables");
     }
 }

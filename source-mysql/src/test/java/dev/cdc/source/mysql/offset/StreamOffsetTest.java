@@ -49,8 +49,8 @@ class StreamOffsetTest {
     void theOffsetCarriesTheSnapshotStateOnlyWhileItRuns() {
         StreamOffset stream = StreamOffset.at(new BinlogPosition("mysql-bin.000001", 4), null);
         SnapshotState running = SnapshotState.start(List.of("db..t"));
-        assertThat(OffsetContext.offset(stream, running)).containsKey(SnapshotState.TABLES).containsEntry("file", "mysql-bin.000001");
-        assertThat(OffsetContext.offset(stream, null)).doesNotContainKey(SnapshotState.TABLES);
+        assertThat(new OffsetContext(null).offset(stream, running)).containsKey(SnapshotState.TABLES).containsEntry("file", "mysql-bin.000001");
+        assertThat(new OffsetContext(null).offset(stream, null)).doesNotContainKey(SnapshotState.TABLES);
     }
 
     @Test
