@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * value comparison in key order); its end is found with an index-only query for the key
  * {@code chunkSize} rows after its start. Key values travel as Java values the offset codec can
  * store: integers as {@code Long} (BIGINT UNSIGNED as {@code BigInteger}), DECIMAL as
- * {@code BigDecimal}, binary as {@code byte[]}, everything else (text, temporal) as {@code String}.
- * Known limit: an ENUM key is ordered by index but compared as text.
+ * {@code BigDecimal}, binary as {@code byte[]}, ENUM and SET as their index / bit mask
+ * ({@code Long}, selected as {@code c+0}: the server orders them by that number, and compares them
+ * with a number by it), everything else (text, temporal) as {@code String}.
  */
 final class ChunkQueries {
     private final MySqlTable table;
@@ -77,7 +78,7 @@ final class ChunkQueries {
 
     private static Object keyValue(ResultSet row, int index, MySqlColumn column) throws SQLException {
         return switch (column.type().dataType()) {
-            case TINYINT, SMALLINT, MEDIUMINT, INT -> row.getLong(index);
+            case TINYINT, SMALLINT, MEDIUMINT, INT, ENUM, SET -> row.getLong(index);
             case BIGINT -> {
                 BigDecimal value = row.getBigDecimal(index);
                 yield column.type().unsigned() && value.signum() > 0 && value.toBigInteger().bitLength() > 63 ? value.toBigInteger() : (Object) value.longValue();
@@ -91,6 +92,7 @@ final class ChunkQueries {
     private String keySelectList() {
         return keyColumns.stream().map(column -> switch (column.type().dataType()) {
             case DATE, DATETIME, TIMESTAMP, TIME -> "CAST(" + quote(column.name()) + " AS CHAR)";
+            case ENUM, SET -> "(" + quote(column.name()) + "+0)";
             default -> quote(column.name());
         }).collect(Collectors.joining(", "));
     }
