@@ -53,6 +53,7 @@ import dev.cdc.source.postgres.server.StartupChecks;
 import dev.cdc.source.postgres.server.TableInfo;
 import dev.cdc.source.postgres.signal.SignalTable;
 import dev.cdc.source.postgres.snapshot.IncrementalSnapshot;
+import dev.cdc.source.postgres.snapshot.ReSnapshotHooks;
 import dev.cdc.source.postgres.snapshot.SnapshotPlan;
 import dev.cdc.source.postgres.snapshot.SnapshotReader;
 import dev.cdc.source.postgres.stream.ChangeStreamHandler;
@@ -92,6 +93,7 @@ final class CaptureSession implements Runnable {
     private final TaskState taskState;
     private final Duration startDelay;
     private final Clock clock;
+    private final ReSnapshotHooks hooks;
     private final String prefix;
     private final Map<String, String> partition;
     private final JdbcConnections connections;
@@ -104,6 +106,13 @@ final class CaptureSession implements Runnable {
      */
     CaptureSession(PostgresConnectorConfig config, Map<String, ?> startOffset, RecordSink sink, ConfirmedLsn confirmed,
             java.util.function.Consumer<Throwable> failure, TaskState taskState, Duration startDelay, Clock clock) {
+        this(config, startOffset, sink, confirmed, failure, taskState, startDelay, clock, ReSnapshotHooks.NONE);
+    }
+
+    /** @param hooks statements tests run between a re-snapshot chunk's watermarks */
+    CaptureSession(PostgresConnectorConfig config, Map<String, ?> startOffset, RecordSink sink, ConfirmedLsn confirmed,
+            java.util.function.Consumer<Throwable> failure, TaskState taskState, Duration startDelay, Clock clock, ReSnapshotHooks hooks) {
+        this.hooks = requireNonNull(hooks, "hooks is null");
         this.config = requireNonNull(config, "config is null");
         this.startOffset = startOffset == null ? Map.of() : new LinkedHashMap<>(startOffset);
         this.sink = requireNonNull(sink, "sink is null");
@@ -283,7 +292,7 @@ final class CaptureSession implements Runnable {
                     capturedTable(tableSchema, mapper)));
         };
         return new IncrementalSnapshot(prefix, plain, lookup, new SignalTable(config.signals().schema(), config.signals().table()),
-                config.snapshot().chunkSize(), sourceInfo, partition, sink, clock, IncrementalSnapshot.stateFrom(startOffset));
+                config.snapshot().chunkSize(), sourceInfo, partition, sink, clock, IncrementalSnapshot.stateFrom(startOffset), hooks);
     }
 
     /** Installs or finds the DDL event triggers; without them, says once per task what is lost. */

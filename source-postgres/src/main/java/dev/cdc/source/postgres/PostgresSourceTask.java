@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.cdc.core.Version;
+import dev.cdc.source.postgres.snapshot.ReSnapshotHooks;
 import dev.cdc.core.queue.ApproximateRecordSize;
 import dev.cdc.core.queue.ChangeEventQueue;
 import dev.cdc.core.thread.NamedThreadFactory;
@@ -40,6 +41,7 @@ public class PostgresSourceTask extends SourceTask {
     static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     private final ConfirmedLsn confirmed = new ConfirmedLsn();
+    private final ReSnapshotHooks hooks;
     private PostgresConnectorConfig config;
     private Map<String, String> partition;
     private ChangeEventQueue<SourceRecord> queue;
@@ -48,6 +50,15 @@ public class PostgresSourceTask extends SourceTask {
     private TaskState taskState;
     private Map<String, ?> lastPolledOffset;
     private Duration retryDelay = Duration.ZERO;
+
+    public PostgresSourceTask() {
+        this(ReSnapshotHooks.NONE);
+    }
+
+    /** A task whose re-snapshots run {@code hooks} between their watermarks; for tests. */
+    public PostgresSourceTask(ReSnapshotHooks hooks) {
+        this.hooks = hooks;
+    }
 
     @Override
     public String version() {
@@ -109,7 +120,7 @@ public class PostgresSourceTask extends SourceTask {
 
     private void startReader(Map<String, ?> offset) {
         CaptureSession session = new CaptureSession(config, offset, queue::enqueue, confirmed, queue::fail, taskState, retryDelay,
-                Clock.systemUTC());
+                Clock.systemUTC(), hooks);
         reader = threads.newThread(session);
         reader.start();
     }

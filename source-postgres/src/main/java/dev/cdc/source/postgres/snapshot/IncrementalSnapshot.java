@@ -96,6 +96,7 @@ public final class IncrementalSnapshot {
     private long chunkNumber;
     private long lowWatermarkLsn;
     private boolean awaitingHighWatermark;
+    private final ReSnapshotHooks hooks;
     private int step;
 
     /**
@@ -104,6 +105,14 @@ public final class IncrementalSnapshot {
      */
     public IncrementalSnapshot(String serverName, Connection connection, TableLookup tables, SignalTable signals, int chunkSize,
             PostgresSourceInfo sourceInfo, Map<String, ?> partition, RecordSink sink, Clock clock, Optional<SnapshotState> resumed) {
+        this(serverName, connection, tables, signals, chunkSize, sourceInfo, partition, sink, clock, resumed, ReSnapshotHooks.NONE);
+    }
+
+    /** @param hooks statements tests run between the watermarks; {@link ReSnapshotHooks#NONE} in production */
+    public IncrementalSnapshot(String serverName, Connection connection, TableLookup tables, SignalTable signals, int chunkSize,
+            PostgresSourceInfo sourceInfo, Map<String, ?> partition, RecordSink sink, Clock clock, Optional<SnapshotState> resumed,
+            ReSnapshotHooks hooks) {
+        this.hooks = requireNonNull(hooks, "hooks is null");
         this.serverName = requireNonNull(serverName, "serverName is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.tables = requireNonNull(tables, "tables is null");
@@ -193,12 +202,16 @@ public final class IncrementalSnapshot {
         window.startChunk();
         lowWatermarkLsn = watermark("low");
         window.lowWatermark(SourcePosition.postgres(lowWatermarkLsn, 0));
+        String table = state.currentTable().orElseThrow();
+        int chunk = state.lastFinishedChunk() + 1;
+        runHook(() -> hooks.afterLowWatermark(table, chunk));
         List<TupleData> rows = query.chunk(connection, state.resumeKey().orElse(null));
         for (TupleData row : rows) {
             window.addChunkRow(values(current.table().key(row)), row);
         }
         window.chunkRead();
         chunkLastKey = rows.size() < chunkSize ? null : query.keyOf(rows.get(rows.size() - 1));
+        runHook(() -> hooks.beforeHighWatermark(table, chunk));
         watermark("high");
         awaitingHighWatermark = true;
     }
@@ -295,6 +308,20 @@ public final class IncrementalSnapshot {
             values.add(key.get(field));
         }
         return values;
+    }
+
+    private interface Hook {
+        void run() throws Exception;
+    }
+
+    private static void runHook(Hook hook) throws SQLException {
+        try {
+            hook.run();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a re-snapshot hook failed", e);
+        }
     }
 
     private void log(String description) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cdc.source.postgres.snapshot.ReSnapshotHooks;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +34,18 @@ class ReSnapshotIT {
         database.execute("CREATE TABLE orders (id int PRIMARY KEY, qty int NOT NULL)",
                 "INSERT INTO orders SELECT i, i FROM generate_series(1, " + ROWS + ") i",
                 "CREATE TABLE cdc_signal (id varchar(42) PRIMARY KEY, type varchar(32) NOT NULL, data varchar(2048))");
+        start(ReSnapshotHooks.NONE);
+    }
+
+    private void start(ReSnapshotHooks hooks) throws Exception {
+        if (runner != null) {
+            runner.close();
+        }
         Map<String, String> config = TaskRunner.config(database);
         config.put("snapshot.mode", "no_data");
         config.put("signal.data.collection", "public.cdc_signal");
         config.put("incremental.snapshot.chunk.size", "400");
-        runner = TaskRunner.start(config);
+        runner = TaskRunner.start(config, hooks);
         StreamingIT.awaitSlotActive(database);
     }
 
@@ -70,6 +78,37 @@ class ReSnapshotIT {
         assertThat(reads).isNotEmpty().allSatisfy(read -> assertThat(TaskRunner.source(read).getString("snapshot")).isEqualTo("incremental"));
         assertThat(runner.records(cdcSignalTopic())).as("signal rows are not events").isEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> lastOffset().keySet().stream().noneMatch(key -> key.startsWith("incremental_")));
+    }
+
+    @Test
+    void rowsChangedBetweenAChunksWatermarksAreLeftToTheStream() throws Exception {
+        start(new ReSnapshotHooks() {
+            @Override
+            public void afterLowWatermark(String table, int chunk) throws Exception {
+                if (chunk == 1) { // ids 401 to 800
+                    database.execute("UPDATE orders SET qty = -1 WHERE id = 450", "DELETE FROM orders WHERE id = 460");
+                }
+            }
+
+            @Override
+            public void beforeHighWatermark(String table, int chunk) throws Exception {
+                if (chunk == 1) {
+                    database.execute("UPDATE orders SET qty = -2 WHERE id = 470", "UPDATE orders SET qty = -3 WHERE id = 1500");
+                }
+            }
+        });
+        signal("hooked");
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runner.records(topic()).stream().filter(record -> "r".equals(TaskRunner.op(record))).count() >= ROWS - 4);
+        List<SourceRecord> reads = runner.records(topic()).stream().filter(record -> "r".equals(TaskRunner.op(record))).toList();
+        assertThat(reads).extracting(record -> ((Struct) record.key()).getInt32("id"))
+                .as("rows changed after the low watermark of their own chunk").doesNotContain(450, 460, 470)
+                .contains(401, 449, 451, 800, 1500).doesNotHaveDuplicates().hasSize(ROWS - 3);
+        assertThat(reads).filteredOn(record -> ((Struct) record.key()).getInt32("id") == 1500).singleElement()
+                .as("a row changed before its own chunk's window is read with the change")
+                .satisfies(record -> assertThat(((Struct) record.value()).getStruct("after").getInt32("qty")).isEqualTo(-3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sinkState(runner.records(topic()))).isEqualTo(tableState()));
     }
 
     @Test

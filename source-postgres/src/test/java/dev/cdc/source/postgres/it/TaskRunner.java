@@ -14,6 +14,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 import dev.cdc.source.postgres.PostgresSourceTask;
+import dev.cdc.source.postgres.snapshot.ReSnapshotHooks;
 import dev.cdc.testkit.Credentials;
 import dev.cdc.testkit.TestStack;
 
@@ -23,7 +24,7 @@ import dev.cdc.testkit.TestStack;
  * calls {@code task.commit()}.
  */
 public final class TaskRunner implements AutoCloseable {
-    private final PostgresSourceTask task = new PostgresSourceTask();
+    private final PostgresSourceTask task;
     private final FakeContext context;
     private final Map<String, String> config;
     private final List<SourceRecord> records = new CopyOnWriteArrayList<>();
@@ -31,7 +32,8 @@ public final class TaskRunner implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread poller;
 
-    private TaskRunner(Map<String, String> config, FakeContext context) {
+    private TaskRunner(Map<String, String> config, FakeContext context, ReSnapshotHooks hooks) {
+        this.task = new PostgresSourceTask(hooks);
         this.config = config;
         this.context = context;
         task.initialize(context);
@@ -60,13 +62,18 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     public static TaskRunner start(Map<String, String> config) {
-        return new TaskRunner(config, new FakeContext(config));
+        return start(config, ReSnapshotHooks.NONE);
+    }
+
+    /** A task whose re-snapshot chunks run {@code hooks} between their watermarks. */
+    public static TaskRunner start(Map<String, String> config, ReSnapshotHooks hooks) {
+        return new TaskRunner(config, new FakeContext(config), hooks);
     }
 
     /** A new task on the same offset store, as after a worker restart. */
     public TaskRunner restart() {
         close();
-        return new TaskRunner(config, context);
+        return new TaskRunner(config, context, ReSnapshotHooks.NONE);
     }
 
     private void pollLoop() {
