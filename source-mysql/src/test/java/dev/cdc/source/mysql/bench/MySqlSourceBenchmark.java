@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cdc.testkit.Credentials;
 import dev.cdc.testkit.TestStack;
+import dev.cdc.testkit.bench.BenchRun;
+import dev.cdc.testkit.bench.ConnectRest;
+import dev.cdc.testkit.bench.Latencies;
+import dev.cdc.testkit.bench.TopicWatch;
+import dev.cdc.testkit.bench.WorkerProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +61,7 @@ class MySqlSourceBenchmark {
         String workerVersion = connect.version();
         line("# MySQL source benchmark, " + Instant.now());
         line("- settings: " + settings.describe());
-        line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memTotalGib() + " GiB; load average at start "
+        line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + BenchRun.memTotalGib() + " GiB; load average at start "
                 + WorkerProbe.loadAverages());
         line("- worker: Kafka Connect " + workerVersion + " at " + stack.connectUrl() + ", connectors already deployed: "
                 + connect.connectors());
@@ -105,7 +110,7 @@ class MySqlSourceBenchmark {
         worker.startPhase();
         long snapshotStart = System.nanoTime();
         connect.putConfig(connector, config);
-        long snapshotDone = awaitCount(topics, topic, rows, connector, "snapshot");
+        long snapshotDone = BenchRun.awaitCount(topics, connect, topic, rows, connector, "snapshot", settings.stallTimeout());
         WorkerProbe.Phase snapshotPhase = worker.endPhase();
         double snapshotSeconds = seconds(snapshotDone - snapshotStart);
         long[] snapshotTimes = topics.timestampRange(topic, 0, rows);
@@ -113,7 +118,7 @@ class MySqlSourceBenchmark {
         line("## 1. Snapshot");
         line(String.format("- %,d rows in %.1f s from deploy to the last row in Kafka: **%,.0f rows/s**", rows, snapshotSeconds,
                 rows / snapshotSeconds));
-        line(rateByTimestamps(rows, snapshotTimes, "rows"));
+        line(BenchRun.rateByTimestamps(rows, snapshotTimes, "rows"));
         line("- " + snapshotPhase.describe());
 
         // 2. streaming
@@ -132,7 +137,7 @@ class MySqlSourceBenchmark {
         long streamDone;
         double[] writerSeconds;
         try {
-            streamDone = awaitCount(topics, topic, streamBase + events, connector, "streaming");
+            streamDone = BenchRun.awaitCount(topics, connect, topic, streamBase + events, connector, "streaming", settings.stallTimeout());
             writerSeconds = writer.get(10, TimeUnit.MINUTES);
         } finally {
             writerThread.shutdownNow();
@@ -146,7 +151,7 @@ class MySqlSourceBenchmark {
                 settings.streamUpdates(), settings.streamBatch(), writerSeconds[0], writerSeconds[1]));
         line(String.format("- %,d events in %.1f s from the first write to the last event in Kafka: **%,.0f events/s**", events, streamSeconds,
                 events / streamSeconds));
-        line(rateByTimestamps(events, streamTimes, "events"));
+        line(BenchRun.rateByTimestamps(events, streamTimes, "events"));
         line("- " + streamPhase.describe());
 
         // 3. latency at a steady rate
@@ -219,40 +224,7 @@ class MySqlSourceBenchmark {
             writerThread.shutdownNow();
         }
         int warmup = total > settings.latencyRate() * STREAM_WARMUP_SECONDS * 2 ? (int) (settings.latencyRate() * STREAM_WARMUP_SECONDS) : 0;
-        return new Latencies(total, writerSeconds, seen, warmup, byKafkaTimestamp, byReceive);
-    }
-
-    /** Waits until the topic holds {@code target} records; fails when the count stalls or the connector fails. */
-    private long awaitCount(TopicWatch topics, String topic, long target, String connector, String phase) throws Exception {
-        long lastCount = -1;
-        long lastChange = System.nanoTime();
-        long lastLog = System.nanoTime();
-        long phaseStart = System.nanoTime();
-        while (true) {
-            long count = topics.count(topic);
-            long now = System.nanoTime();
-            if (count >= target) {
-                return now;
-            }
-            if (count != lastCount) {
-                lastCount = count;
-                lastChange = now;
-            }
-            if (now - lastLog > Duration.ofSeconds(10).toNanos()) {
-                lastLog = now;
-                String failure = connect.failure(connector);
-                if (failure != null) {
-                    throw new AssertionError(phase + ": " + failure);
-                }
-                System.out.printf("[bench] %s: %,d of %,d records in %s after %.0f s, load %s%n", phase, count, target, topic,
-                        seconds(now - phaseStart), WorkerProbe.loadAverages());
-            }
-            if (now - lastChange > settings.stallTimeout().toNanos()) {
-                throw new AssertionError(phase + ": the topic " + topic + " stayed at " + count + " of " + target + " records for "
-                        + settings.stallTimeout().toSeconds() + " s; connector status: " + connect.status(connector));
-            }
-            Thread.sleep(100);
-        }
+        return new Latencies(total, writerSeconds, seen, warmup, byKafkaTimestamp, byReceive, "NOW(3)");
     }
 
     private Map<String, String> connectorConfig(String databaseName, String prefix) {
@@ -286,32 +258,10 @@ class MySqlSourceBenchmark {
         }
     }
 
-    private static String rateByTimestamps(long count, long[] range, String unit) {
-        if (range[0] < 0 || range[1] < 0 || range[1] <= range[0]) {
-            return "- (rate by record timestamps not available)";
-        }
-        double seconds = (range[1] - range[0]) / 1000.0;
-        return String.format("- by Kafka record timestamps, first to last %s: %.1f s, %,.0f %s/s", unit.substring(0, unit.length() - 1),
-                seconds, count / seconds, unit);
-    }
-
     private static Map<String, String> redacted(Map<String, String> config) {
         Map<String, String> copy = new LinkedHashMap<>(config);
         copy.computeIfPresent("database.password", (k, v) -> "****");
         return copy;
-    }
-
-    private static long memTotalGib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static double seconds(long nanos) {
@@ -321,42 +271,5 @@ class MySqlSourceBenchmark {
     private void line(String text) {
         report.append(text).append('\n');
         text.lines().forEach(each -> System.out.println("[bench] " + each));
-    }
-
-    /** Latencies in milliseconds of the rows written at a steady rate. */
-    record Latencies(int written, double writerSeconds, int seen, int warmup, long[] byKafkaTimestamp, long[] byReceive) {
-        String describe() {
-            long[] kafka = measured(byKafkaTimestamp);
-            long[] receive = measured(byReceive);
-            StringBuilder text = new StringBuilder();
-            text.append(String.format("- %,d rows written in %.1f s (%,.0f rows/s), %,d seen in Kafka; the first %,d (warm-up) not counted%n",
-                    written, writerSeconds, written / writerSeconds, seen, warmup));
-            text.append(String.format("- created_at (NOW(3) of the insert) to the Kafka record timestamp: **p50 %d ms, p99 %d ms**, max %d ms%n",
-                    percentile(kafka, 0.50), percentile(kafka, 0.99), percentile(kafka, 1.0)));
-            text.append(String.format("- created_at to this consumer's receive time: p50 %d ms, p99 %d ms, max %d ms",
-                    percentile(receive, 0.50), percentile(receive, 0.99), percentile(receive, 1.0)));
-            return text.toString();
-        }
-
-        private long[] measured(long[] values) {
-            long[] measured = new long[values.length];
-            int n = 0;
-            for (int i = warmup; i < values.length; i++) {
-                if (byKafkaTimestamp[i] != Long.MIN_VALUE) {
-                    measured[n++] = values[i];
-                }
-            }
-            long[] result = Arrays.copyOf(measured, n);
-            Arrays.sort(result);
-            return result;
-        }
-
-        private static long percentile(long[] sorted, double quantile) {
-            if (sorted.length == 0) {
-                return -1;
-            }
-            int index = (int) Math.ceil(quantile * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-        }
     }
 }

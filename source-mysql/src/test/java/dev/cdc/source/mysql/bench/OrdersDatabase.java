@@ -1,16 +1,12 @@
 package dev.cdc.source.mysql.bench;
 
 import dev.cdc.testkit.TestStack;
+import dev.cdc.testkit.bench.SteadyWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fresh database {@code bench_<random>} with the table {@code orders}, written by the admin user in
@@ -105,49 +101,9 @@ final class OrdersDatabase implements AutoCloseable {
      * @return the writer's elapsed nanoseconds
      */
     long steadyInsert(long firstKey, long total, int rate, int rowsPerTransaction) throws Exception {
-        long periodNanos = 1_000_000_000L * rowsPerTransaction / rate;
-        AtomicLong next = new AtomicLong(firstKey);
-        long last = firstKey + total - 1;
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bench-steady-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long started = System.nanoTime();
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
-            Object done = new Object();
-            scheduler.scheduleAtFixedRate(() -> {
-                long from = next.get();
-                if (from > last || failure.get() != null) {
-                    synchronized (done) {
-                        done.notifyAll();
-                    }
-                    throw new IllegalStateException("done");
-                }
-                long to = Math.min(last, from + rowsPerTransaction - 1);
-                try {
-                    statement.execute(insertSql(from, to, true));
-                    next.set(to + 1);
-                } catch (SQLException e) {
-                    failure.set(e);
-                }
-            }, 0, periodNanos, TimeUnit.NANOSECONDS);
-            synchronized (done) {
-                while (next.get() <= last && failure.get() == null) {
-                    done.wait(1000);
-                }
-            }
-            scheduler.shutdown();
-            scheduler.awaitTermination(30, TimeUnit.SECONDS);
-        } finally {
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        try (Connection connection = connection()) {
+            return SteadyWriter.run(connection, firstKey, total, rate, rowsPerTransaction, (from, to) -> insertSql(from, to, true));
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("steady writer failed", failure.get());
-        }
-        return System.nanoTime() - started;
     }
 
     @Override

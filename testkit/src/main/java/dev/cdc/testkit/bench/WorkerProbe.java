@@ -1,4 +1,4 @@
-package dev.cdc.source.mysql.bench;
+package dev.cdc.testkit.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code VmRSS}, {@code VmHWM}) and CPU time ({@code /proc/<pid>/stat}) sampled every 500 ms on a
  * daemon thread, the load average, and the heap through {@code jcmd <pid> GC.heap_info} on request.
  */
-final class WorkerProbe implements AutoCloseable {
+public final class WorkerProbe implements AutoCloseable {
     private static final Pattern HEAP = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
@@ -40,7 +40,7 @@ final class WorkerProbe implements AutoCloseable {
         this.sampler.setDaemon(true);
     }
 
-    static WorkerProbe start(Path pidFile) throws IOException {
+    public static WorkerProbe start(Path pidFile) throws IOException {
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         if (!Files.exists(Path.of("/proc/" + pid))) {
             throw new IllegalStateException("the Connect worker pid " + pid + " of " + pidFile + " is not running");
@@ -107,7 +107,7 @@ final class WorkerProbe implements AutoCloseable {
     }
 
     /** Peak heap used and committed (MiB) and GC seconds during the run, from jstat; or a reason. */
-    synchronized String heapDuringRun() {
+    public synchronized String heapDuringRun() {
         if (gcSecondsAtStart < 0) {
             return "jstat gave no sample";
         }
@@ -115,12 +115,12 @@ final class WorkerProbe implements AutoCloseable {
                 Math.round(runMaxHeapUsedKb / 1024), Math.round(runMaxHeapCommittedKb / 1024), gcSecondsLast - gcSecondsAtStart);
     }
 
-    long pid() {
+    public long pid() {
         return pid;
     }
 
     /** The worker's {@code -Xmx} from its command line, or "?" */
-    String maxHeapFlag() {
+    public String maxHeapFlag() {
         try {
             String[] args = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8).split("\0");
             String found = "?";
@@ -154,7 +154,7 @@ final class WorkerProbe implements AutoCloseable {
     }
 
     /** Starts a phase: CPU time, peak RSS and peak load are measured from now. */
-    synchronized void startPhase() {
+    public synchronized void startPhase() {
         phaseMaxRssKb = statusKb("VmRSS");
         phaseMaxLoad = loadAverage1();
         phaseStartTicks = cpuTicks();
@@ -162,28 +162,28 @@ final class WorkerProbe implements AutoCloseable {
     }
 
     /** Ends a phase. */
-    synchronized Phase endPhase() {
+    public synchronized Phase endPhase() {
         long ticks = cpuTicks() - phaseStartTicks;
         double seconds = (System.nanoTime() - phaseStartNanos) / 1e9;
         double cores = seconds <= 0 ? 0 : (ticks / (double) CLOCK_TICKS_PER_SECOND) / seconds;
         return new Phase(cores, phaseMaxRssKb, phaseMaxLoad, loadAverage1(), heapInfo());
     }
 
-    synchronized long runMaxRssKb() {
+    public synchronized long runMaxRssKb() {
         return runMaxRssKb;
     }
 
-    synchronized double runMaxLoad() {
+    public synchronized double runMaxLoad() {
         return runMaxLoad;
     }
 
     /** {@code VmHWM}: the worker's peak resident memory since it started. */
-    long highWaterMarkKb() {
+    public long highWaterMarkKb() {
         return statusKb("VmHWM");
     }
 
     /** {@code used/committed} heap in MiB from {@code jcmd GC.heap_info}, or a reason. */
-    String heapInfo() {
+    public String heapInfo() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
@@ -202,7 +202,7 @@ final class WorkerProbe implements AutoCloseable {
         }
     }
 
-    static double loadAverage1() {
+    public static double loadAverage1() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException | RuntimeException e) {
@@ -210,7 +210,7 @@ final class WorkerProbe implements AutoCloseable {
         }
     }
 
-    static String loadAverages() {
+    public static String loadAverages() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -254,8 +254,8 @@ final class WorkerProbe implements AutoCloseable {
     }
 
     /** What one phase cost the worker and the machine. */
-    record Phase(double workerCores, long maxRssKb, double maxLoad1, double endLoad1, String heap) {
-        String describe() {
+    public record Phase(double workerCores, long maxRssKb, double maxLoad1, double endLoad1, String heap) {
+        public String describe() {
             return String.format("worker CPU %.2f cores, worker RSS peak %d MiB, heap at end %s, load average (1 min) peak %.2f, at end %.2f",
                     workerCores, maxRssKb / 1024, heap, maxLoad1, endLoad1);
         }

@@ -1,4 +1,4 @@
-package dev.cdc.source.mysql.bench;
+package dev.cdc.testkit.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +23,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Counts a topic's records by its end offsets, and reads the timestamps of chosen records. */
-final class TopicWatch implements AutoCloseable {
+public final class TopicWatch implements AutoCloseable {
     private final String bootstrap;
     private final Admin admin;
 
-    TopicWatch(String bootstrap) {
+    public TopicWatch(String bootstrap) {
         this.bootstrap = bootstrap;
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -36,7 +36,7 @@ final class TopicWatch implements AutoCloseable {
     }
 
     /** The topic's partitions, empty while it does not exist. */
-    List<TopicPartition> partitions(String topic) throws InterruptedException {
+    public List<TopicPartition> partitions(String topic) throws InterruptedException {
         try {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
                 return List.of();
@@ -49,12 +49,12 @@ final class TopicWatch implements AutoCloseable {
     }
 
     /** Records in the topic (sum of end offsets; the topics are never compacted or trimmed during a run); 0 while it does not exist. */
-    long count(String topic) throws InterruptedException {
+    public long count(String topic) throws InterruptedException {
         Map<TopicPartition, Long> ends = endOffsets(partitions(topic));
         return ends.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) throws InterruptedException {
+    public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) throws InterruptedException {
         if (partitions.isEmpty()) {
             return Map.of();
         }
@@ -74,7 +74,7 @@ final class TopicWatch implements AutoCloseable {
      * {@code toOffset} over all partitions, for a single-partition topic exactly the first and last
      * record of the range; {@code long[]{-1, -1}} when not found.
      */
-    long[] timestampRange(String topic, long fromOffset, long toOffset) throws InterruptedException {
+    public long[] timestampRange(String topic, long fromOffset, long toOffset) throws InterruptedException {
         List<TopicPartition> partitions = partitions(topic);
         if (partitions.size() != 1) {
             return new long[] {-1, -1};
@@ -100,7 +100,7 @@ final class TopicWatch implements AutoCloseable {
     }
 
     /** A consumer without a group that never creates topics. */
-    KafkaConsumer<byte[], byte[]> consumer() {
+    public KafkaConsumer<byte[], byte[]> consumer() {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "cdc-bench-consumer");
@@ -116,7 +116,7 @@ final class TopicWatch implements AutoCloseable {
     }
 
     /** Deletes the topics named {@code prefix}, {@code prefix.*} (data, schema changes) and {@code *.prefix} (heartbeats). */
-    List<String> deleteTopics(String prefix) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+    public List<String> deleteTopics(String prefix) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         List<String> doomed = new ArrayList<>();
         for (String name : names) {

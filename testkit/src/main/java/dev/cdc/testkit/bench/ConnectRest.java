@@ -1,4 +1,4 @@
-package dev.cdc.source.mysql.bench;
+package dev.cdc.testkit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,37 +11,37 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The few calls of the Kafka Connect REST API the benchmark makes. */
-final class ConnectRest {
+public final class ConnectRest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ConnectRest(String baseUrl) {
+    public ConnectRest(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** The worker's version, failing clearly when no worker answers. */
-    String version() throws IOException, InterruptedException {
+    public String version() throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/", null);
         expect(response, 200);
         return JSON.readTree(response.body()).path("version").asText();
     }
 
     /** The names of the deployed connectors, as the worker lists them. */
-    String connectors() throws IOException, InterruptedException {
+    public String connectors() throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/connectors", null);
         expect(response, 200);
         return response.body();
     }
 
-    void putConfig(String name, Map<String, String> config) throws IOException, InterruptedException {
+    public void putConfig(String name, Map<String, String> config) throws IOException, InterruptedException {
         HttpResponse<String> response = send("PUT", "/connectors/" + name + "/config", JSON.writeValueAsString(config));
         expect(response, 200, 201);
     }
 
     /** The status document, or null when the connector does not exist (yet). */
-    JsonNode status(String name) throws IOException, InterruptedException {
+    public JsonNode status(String name) throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/connectors/" + name + "/status", null);
         if (response.statusCode() == 404) {
             return null;
@@ -51,7 +51,7 @@ final class ConnectRest {
     }
 
     /** A failed connector or task as one message with its trace, else null. */
-    String failure(String name) throws IOException, InterruptedException {
+    public String failure(String name) throws IOException, InterruptedException {
         JsonNode status = status(name);
         if (status == null) {
             return null;
@@ -71,7 +71,7 @@ final class ConnectRest {
      * Stops the connector, resets its offsets (so nothing of the run stays in the worker's offsets
      * topic) and deletes it. Best effort: each step's problem is returned, not thrown.
      */
-    String remove(String name) {
+    public String remove(String name) {
         StringBuilder problems = new StringBuilder();
         try {
             HttpResponse<String> stop = send("PUT", "/connectors/" + name + "/stop", null);
