@@ -1,19 +1,16 @@
 package dev.cdc.source.mysql.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cdc.testkit.Credentials;
 import dev.cdc.testkit.TestStack;
 import dev.cdc.testkit.bench.BenchRun;
 import dev.cdc.testkit.bench.ConnectRest;
+import dev.cdc.testkit.bench.LatencyProbe;
 import dev.cdc.testkit.bench.Latencies;
 import dev.cdc.testkit.bench.TopicWatch;
 import dev.cdc.testkit.bench.WorkerProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -48,7 +42,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class MySqlSourceBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STREAM_WARMUP_SECONDS = 2;
 
     private final BenchSettings settings = BenchSettings.fromSystem();
@@ -178,53 +171,9 @@ class MySqlSourceBenchmark {
 
     private Latencies measureLatency(TopicWatch topics, OrdersDatabase database, String topic, long firstKey) throws Exception {
         int total = settings.latencyRate() * settings.latencySeconds();
-        long[] byKafkaTimestamp = new long[total];
-        long[] byReceive = new long[total];
-        Arrays.fill(byKafkaTimestamp, Long.MIN_VALUE);
-        int seen = 0;
-        double writerSeconds;
-        ExecutorService writerThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bench-latency-writer"));
-        try (KafkaConsumer<byte[], byte[]> consumer = topics.consumer()) {
-            List<TopicPartition> partitions = topics.partitions(topic);
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            Future<Long> writer = writerThread.submit(
-                    () -> database.steadyInsert(firstKey, total, settings.latencyRate(), settings.latencyRowsPerTransaction()));
-            long deadline = Long.MAX_VALUE;
-            while (seen < total && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                    long received = System.currentTimeMillis();
-                    if (record.value() == null) {
-                        continue;
-                    }
-                    JsonNode payload = JSON.readTree(record.value()).path("payload");
-                    if (!"c".equals(payload.path("op").asText())) {
-                        continue;
-                    }
-                    JsonNode after = payload.path("after");
-                    long index = after.path("id").asLong() - firstKey;
-                    if (index < 0 || index >= total) {
-                        continue;
-                    }
-                    long createdAt = after.path("created_at").asLong();
-                    if (byKafkaTimestamp[(int) index] == Long.MIN_VALUE) {
-                        seen++;
-                    }
-                    byKafkaTimestamp[(int) index] = record.timestamp() - createdAt;
-                    byReceive[(int) index] = received - createdAt;
-                }
-                if (deadline == Long.MAX_VALUE && writer.isDone()) {
-                    writer.get();
-                    deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                }
-            }
-            writerSeconds = seconds(writer.get());
-        } finally {
-            writerThread.shutdownNow();
-        }
         int warmup = total > settings.latencyRate() * STREAM_WARMUP_SECONDS * 2 ? (int) (settings.latencyRate() * STREAM_WARMUP_SECONDS) : 0;
-        return new Latencies(total, writerSeconds, seen, warmup, byKafkaTimestamp, byReceive, "NOW(3)");
+        return LatencyProbe.measure(topics, topic, firstKey, total, warmup, "NOW(3)",
+                () -> database.steadyInsert(firstKey, total, settings.latencyRate(), settings.latencyRowsPerTransaction()));
     }
 
     private Map<String, String> connectorConfig(String databaseName, String prefix) {
