@@ -1,6 +1,7 @@
 package dev.cdc.source.mysql.bench;
 
 import dev.cdc.testkit.TestStack;
+import dev.cdc.testkit.bench.BenchTable;
 import dev.cdc.testkit.bench.SteadyWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * UTC sessions. Rows come from MariaDB's SEQUENCE engine ({@code seq_<from>_to_<to>}), so a
  * transaction of any size is one statement.
  */
-final class OrdersDatabase implements AutoCloseable {
+final class OrdersDatabase implements BenchTable, AutoCloseable {
     static final String TABLE = "orders";
 
     private static final String CREATE = """
@@ -50,7 +51,8 @@ final class OrdersDatabase implements AutoCloseable {
         return database;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -67,6 +69,21 @@ final class OrdersDatabase implements AutoCloseable {
      * Inserts the keys {@code from..to} (inclusive) in transactions of {@code batch} rows, with
      * fixed timestamps ({@code nowTimestamps=false}) or {@code NOW(3)}.
      */
+    @Override
+    public String loadMethod() {
+        return "INSERT ... SELECT from seq_a_to_b";
+    }
+
+    @Override
+    public String createdBy() {
+        return "NOW(3)";
+    }
+
+    @Override
+    public void insert(long from, long to, int batch) throws SQLException {
+        insert(from, to, batch, false);
+    }
+
     void insert(long from, long to, int batch, boolean nowTimestamps) throws SQLException {
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             for (long start = from; start <= to; start += batch) {
@@ -77,7 +94,8 @@ final class OrdersDatabase implements AutoCloseable {
     }
 
     /** Updates the keys {@code from..to} in transactions of {@code batch} rows: status, amount, updated_at. */
-    void update(long from, long to, int batch) throws SQLException {
+    @Override
+    public void update(long from, long to, int batch) throws SQLException {
         try (Connection connection = connection(); Statement statement = connection.createStatement()) {
             for (long start = from; start <= to; start += batch) {
                 long end = Math.min(to, start + batch - 1);
@@ -100,7 +118,8 @@ final class OrdersDatabase implements AutoCloseable {
      *
      * @return the writer's elapsed nanoseconds
      */
-    long steadyInsert(long firstKey, long total, int rate, int rowsPerTransaction) throws Exception {
+    @Override
+    public long steadyInsert(long firstKey, long total, int rate, int rowsPerTransaction) throws Exception {
         try (Connection connection = connection()) {
             return SteadyWriter.run(connection, firstKey, total, rate, rowsPerTransaction, (from, to) -> insertSql(from, to, true));
         }

@@ -1,4 +1,4 @@
-package dev.cdc.source.mysql.bench;
+package dev.cdc.testkit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.util.Properties;
  * <p>Every system property {@code bench.connector.<key>=<value>} is added to (or replaces a key
  * of) the connector configuration, e.g. {@code -Dbench.connector.max.batch.size=8192}.
  */
-record BenchSettings(
+public record BenchSettings(
         long rows,
         int loadBatch,
         int streamInserts,
@@ -27,10 +27,10 @@ record BenchSettings(
         Path connectPidFile,
         Map<String, String> connectorSettings) {
 
-    static final String CONNECTOR_PREFIX = "bench.connector.";
+    public static final String CONNECTOR_PREFIX = "bench.connector.";
 
     /** Connector settings of every run unless overridden; the worker's converters stay as they are (JsonConverter with schemas). */
-    static Map<String, String> defaultConnectorSettings() {
+    public static Map<String, String> defaultConnectorSettings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("tasks.max", "1");
         settings.put("snapshot.mode", "initial");
@@ -43,7 +43,7 @@ record BenchSettings(
         return settings;
     }
 
-    static BenchSettings fromSystem() {
+    public static BenchSettings fromSystem() {
         Properties system = System.getProperties();
         Map<String, String> connector = defaultConnectorSettings();
         for (String key : system.stringPropertyNames()) {
@@ -100,7 +100,7 @@ record BenchSettings(
     }
 
     /** One line for the report. */
-    String describe() {
+    public String describe() {
         return "rows=" + rows + ", stream inserts=" + streamInserts + ", stream updates=" + streamUpdates
                 + " (" + streamBatch + " rows per transaction), latency " + latencyRate + " rows/s for " + latencySeconds + " s in "
                 + latencyRowsPerTransaction + "-row transactions";
