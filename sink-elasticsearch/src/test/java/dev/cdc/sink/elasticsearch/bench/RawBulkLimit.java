@@ -1,5 +1,6 @@
 package dev.cdc.sink.elasticsearch.bench;
 
+import dev.cdc.testkit.bench.OrderChangeEvents;
 import dev.cdc.sink.elasticsearch.config.DecimalMapping;
 import dev.cdc.sink.elasticsearch.config.JsonMapping;
 import dev.cdc.sink.elasticsearch.config.StringMapping;
@@ -32,11 +33,11 @@ final class RawBulkLimit {
     }
 
     /** @return documents per second */
-    static double measure(String esUrl, OrderEvents events, String index, int count, int batchSize, int inFlight) throws Exception {
+    static double measure(String esUrl, OrderChangeEvents events, String index, int count, int batchSize, int inFlight) throws Exception {
         try (RestClient rest = RestClient.builder(HttpHost.create(esUrl)).build()) {
             Map<String, Object> properties = new LinkedHashMap<>(MappingBuilder.systemProperties());
             properties.putAll(new MappingBuilder(DecimalMapping.KEYWORD, StringMapping.TEXT_KEYWORD, JsonMapping.STRING)
-                    .properties(events.row(0).schema()));
+                    .properties(events.row(1).schema()));
             call(rest, "PUT", "/" + index, Json.write(Map.of("mappings", Map.of("properties", properties))));
             ConcurrentLinkedQueue<byte[]> bodies = new ConcurrentLinkedQueue<>(bodies(events, index, count, batchSize));
             AtomicReference<Exception> failure = new AtomicReference<>();
@@ -79,12 +80,12 @@ final class RawBulkLimit {
         }
     }
 
-    private static List<byte[]> bodies(OrderEvents events, String index, int count, int batchSize) {
+    private static List<byte[]> bodies(OrderChangeEvents events, String index, int count, int batchSize) {
         DocumentWriter documents = new DocumentWriter(DecimalMapping.KEYWORD, JsonMapping.STRING);
         List<byte[]> bodies = new ArrayList<>(count / batchSize + 1);
         ByteArrayOutputStream body = new ByteArrayOutputStream(2 << 20);
         for (int i = 0; i < count; i++) {
-            var row = events.row(i);
+            var row = events.row(i + 1);
             StringBuilder text = new StringBuilder(640);
             text.append("{\"index\":{\"_index\":").append(Json.quote(index)).append(",\"_id\":\"").append(i + 1)
                     .append("\",\"version\":").append(1000L + i).append(",\"version_type\":\"external_gte\"}}\n")

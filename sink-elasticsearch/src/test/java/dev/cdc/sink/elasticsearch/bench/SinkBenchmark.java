@@ -2,6 +2,8 @@ package dev.cdc.sink.elasticsearch.bench;
 
 import dev.cdc.sink.elasticsearch.document.Json;
 import dev.cdc.testkit.TestStack;
+import dev.cdc.testkit.bench.OrderChangeEvents;
+import dev.cdc.testkit.bench.TopicFiller;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +39,7 @@ public final class SinkBenchmark {
         TestStack stack = TestStack.get();
         String run = "bench" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         String topic = System.getProperty("bench.topic");
-        OrderEvents orders = new OrderEvents(topic == null ? run + ".shop.orders" : topic);
+        OrderChangeEvents orders = new OrderChangeEvents(topic == null ? run + ".shop.orders" : topic, events);
         if (topic == null) {
             long start = System.nanoTime();
             long bytes = TopicFiller.fill(stack.kafkaBootstrapServers(), orders, partitions, events);
@@ -53,7 +55,7 @@ public final class SinkBenchmark {
         log("sink connector: %,.0f docs/s = %.0f%% of the raw limit", sink, 100 * sink / raw);
     }
 
-    private static double measureSink(TestStack stack, OrderEvents orders, String run, int events, int batchSize, int inFlight,
+    private static double measureSink(TestStack stack, OrderChangeEvents orders, String run, int events, int batchSize, int inFlight,
             int partitions) throws Exception {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", "dev.cdc.sink.elasticsearch.ElasticsearchSinkConnector");

@@ -2,6 +2,8 @@ package dev.cdc.sink.jdbc.bench;
 
 import dev.cdc.testkit.Credentials;
 import dev.cdc.testkit.TestStack;
+import dev.cdc.testkit.bench.OrderChangeEvents;
+import dev.cdc.testkit.bench.TopicFiller;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,18 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Benchmark, not a test: rows/s of the JDBC sink connector on the real Connect worker from a
@@ -48,10 +40,10 @@ public final class JdbcSinkBenchmark {
         TestStack stack = TestStack.get();
         String run = "bench" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         String topic = System.getProperty("bench.topic");
-        OrderChanges orders = new OrderChanges(topic == null ? run + ".shop.orders" : topic, inserts);
+        OrderChangeEvents orders = new OrderChangeEvents(topic == null ? run + ".shop.orders" : topic, inserts);
         if (topic == null) {
             long start = System.nanoTime();
-            long bytes = fill(stack.kafkaBootstrapServers(), orders, Integer.getInteger("bench.partitions", 1), events);
+            long bytes = TopicFiller.fill(stack.kafkaBootstrapServers(), orders, Integer.getInteger("bench.partitions", 1), events);
             log("filled %s: %,d events (%,d inserts, then updates), %,d value bytes (%.2f KB each) in %.1f s", orders.topic(), events,
                     inserts, bytes, bytes / 1024.0 / events, seconds(start));
         }
@@ -68,7 +60,7 @@ public final class JdbcSinkBenchmark {
 
     private static Target postgres(TestStack stack) {
         return new Target("postgres", stack.postgresJdbcUrl(stack.postgresDatabase()), stack.postgresAdminUser(),
-                "count(*) FILTER (WHERE status = '" + OrderChanges.UPDATED + "')");
+                "count(*) FILTER (WHERE status = '" + OrderChangeEvents.UPDATED + "')");
     }
 
     private static Target mariadb(TestStack stack) throws SQLException {
@@ -76,10 +68,10 @@ public final class JdbcSinkBenchmark {
             statement.execute("CREATE DATABASE IF NOT EXISTS cdc_bench");
         }
         return new Target("mariadb", stack.mysqlJdbcUrl("cdc_bench"), stack.mysqlAdminUser(),
-                "COALESCE(SUM(status = '" + OrderChanges.UPDATED + "'), 0)");
+                "COALESCE(SUM(status = '" + OrderChangeEvents.UPDATED + "'), 0)");
     }
 
-    private static double measure(TestStack stack, Target db, OrderChanges orders, String table, long events, long inserts) throws Exception {
+    private static double measure(TestStack stack, Target db, OrderChangeEvents orders, String table, long events, long inserts) throws Exception {
         String converter = System.getProperty("bench.converter", "dev.cdc.core.converter.StreamingJsonConverter");
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", System.getProperty("bench.connector.class", "dev.cdc.sink.jdbc.JdbcSinkConnector"));
@@ -141,33 +133,6 @@ public final class JdbcSinkBenchmark {
         } catch (SQLException e) {
             return new long[] {0, 0};
         }
-    }
-
-    private static long fill(String bootstrap, OrderChanges orders, int partitions, long count) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(orders.topic(), partitions, (short) 1))).all().get();
-        }
-        JsonConverter keys = new JsonConverter();
-        keys.configure(Map.of("schemas.enable", "true"), true);
-        JsonConverter values = new JsonConverter();
-        values.configure(Map.of("schemas.enable", "true"), false);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
-        long bytes = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (long i = 0; i < count; i++) {
-                SourceRecord record = orders.event(i);
-                byte[] value = values.fromConnectData(orders.topic(), record.valueSchema(), record.value());
-                bytes += value.length;
-                producer.send(new ProducerRecord<>(orders.topic(), keys.fromConnectData(orders.topic(), record.keySchema(), record.key()), value));
-            }
-            producer.flush();
-        }
-        return bytes;
     }
 
     private static String json(Map<String, Object> value) throws Exception {

@@ -1,4 +1,4 @@
-package dev.cdc.sink.jdbc.bench;
+package dev.cdc.testkit.bench;
 
 import dev.cdc.core.event.ChangeRecordFactory;
 import dev.cdc.core.event.EventContext;
@@ -18,14 +18,14 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * The benchmark's change events, as the MySQL source makes them, of an {@code orders} row (id
+ * The sink benchmarks' change events, as the MySQL source makes them, of an {@code orders} row (id
  * BIGINT, customer_id INT, status VARCHAR(16), amount DECIMAL(12,2), note VARCHAR(200),
  * created_at DATETIME(3), updated_at TIMESTAMP(3)): events {@code 0 .. inserts-1} insert rows
  * {@code 1 .. inserts}; every later event {@code i} updates row {@code (i - inserts) % inserts + 1}
  * to status {@code updated}. Deterministic; positions increase with {@code i}.
  */
-final class OrderChanges {
-    static final String UPDATED = "updated";
+public final class OrderChangeEvents {
+    public static final String UPDATED = "updated";
     private static final String[] STATUSES = {"new", "paid", "packed", "shipped", "delivered", "cancelled"};
     private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final long START_MILLIS = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
@@ -37,7 +37,11 @@ final class OrderChanges {
     private final Schema sourceSchema;
     private final ChangeRecordFactory factory;
 
-    OrderChanges(String topic, long inserts) {
+    /**
+     * @param topic   the topic the events are for (it names the Connect schemas)
+     * @param inserts how many events insert rows before the updates begin
+     */
+    public OrderChangeEvents(String topic, long inserts) {
         this.topic = topic;
         this.inserts = inserts;
         keySchema = SchemaBuilder.struct().name(topic + ".Key").field("id", Schema.INT64_SCHEMA).build();
@@ -60,16 +64,16 @@ final class OrderChanges {
         factory = new ChangeRecordFactory(topic, keySchema, rowSchema, sourceSchema, Clock.systemUTC());
     }
 
-    String topic() {
+    public String topic() {
         return topic;
     }
 
     /** Distinct rows the updates touch. */
-    long updatedRows(long events) {
+    public long updatedRows(long events) {
         return Math.min(inserts, Math.max(0, events - inserts));
     }
 
-    SourceRecord event(long i) {
+    public SourceRecord event(long i) {
         boolean insert = i < inserts;
         long id = insert ? i + 1 : (i - inserts) % inserts + 1;
         long pos = 4 + i * 350;
@@ -82,6 +86,11 @@ final class OrderChanges {
         Struct key = new Struct(keySchema).put("id", id);
         Struct row = row(id, insert ? STATUSES[(int) (id % STATUSES.length)] : UPDATED);
         return insert ? factory.create(key, row, context) : factory.update(key, row(id, STATUSES[(int) (id % STATUSES.length)]), row, context);
+    }
+
+    /** The row event {@code id - 1} inserts. */
+    public Struct row(long id) {
+        return row(id, STATUSES[(int) (id % STATUSES.length)]);
     }
 
     private Struct row(long id, String status) {

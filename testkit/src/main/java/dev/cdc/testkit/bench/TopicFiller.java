@@ -1,4 +1,4 @@
-package dev.cdc.sink.elasticsearch.bench;
+package dev.cdc.testkit.bench;
 
 import java.util.List;
 import java.util.Map;
@@ -14,12 +14,12 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /** Fills a new topic with change events serialized by JsonConverter with schemas, as a source connector would. */
-final class TopicFiller {
+public final class TopicFiller {
     private TopicFiller() {
     }
 
-    /** @return the bytes of the values written */
-    static long fill(String bootstrap, OrderEvents events, int partitions, int count) throws InterruptedException, ExecutionException {
+    /** Creates the topic and writes events {@code 0 .. count-1}; returns the bytes of the values written. */
+    public static long fill(String bootstrap, OrderChangeEvents events, int partitions, long count) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(events.topic(), partitions, (short) 1))).all().get();
         }
@@ -33,7 +33,7 @@ final class TopicFiller {
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < count; i++) {
+            for (long i = 0; i < count; i++) {
                 SourceRecord record = events.event(i);
                 byte[] value = values.fromConnectData(events.topic(), record.valueSchema(), record.value());
                 bytes += value.length;
