@@ -157,8 +157,8 @@ final class CaptureSession implements Runnable {
         step("loading data types; publication " + config.replication().publicationName() + " ("
                 + config.replication().publicationAutocreateMode().configValue() + ") for " + facts.tables().size() + " tables");
         PgTypeRegistry types = PgTypeRegistry.load(plain);
-        Publications.ensure(plain, config.replication().publicationName(), config.replication().publicationAutocreateMode(),
-                facts.publicationExists(), publishedTables(inspector, facts));
+        boolean viaRoot = Publications.ensure(plain, config.replication().publicationName(),
+                config.replication().publicationAutocreateMode(), facts, publishedTables(inspector, facts));
         ddlCapture(plain, facts);
         taskState.history().preload(facts.tables().stream().map(TableInfo::oid).toList());
         boolean positionLost = problems.stream().anyMatch(problem -> problem.check().startsWith("slot ")
@@ -185,7 +185,7 @@ final class CaptureSession implements Runnable {
         TableSchemaFactory schemas = new TableSchemaFactory(new PgColumnTypes(types));
         PostgresSourceInfo sourceInfo = new PostgresSourceInfo(prefix, config.connection().database());
         RelationRegistry relations = new RelationRegistry(config.connection().database(), config.filters().filter(), schemas,
-                catalog(inspector), schema -> capturedTable(schema, mapper), taskState.history());
+                catalog(inspector, viaRoot), schema -> capturedTable(schema, mapper), taskState.history());
         SchemaChangeRecords schemaChanges = new SchemaChangeRecords(prefix, taskState.history());
         if (plan.snapshot().isPresent()) {
             snapshot(new SnapshotPlan(consistentPoint, snapshotName, plan.snapshot().get()), facts.tables(), schemas, mapper,
@@ -320,11 +320,15 @@ final class CaptureSession implements Runnable {
         }
     }
 
+    /** The table at a schema version, keyed by its {@code message.key.columns} when an entry names it, else by its primary key. */
     private CapturedTable capturedTable(TableSchema schema, ConnectSchemaMapper mapper) {
-        return new CapturedTable(schema, config.filters().filter(), mapper, prefix, PostgresSourceInfo.SOURCE_SCHEMA, clock);
+        List<String> keyColumns = config.messageKeys().columns().columnsFor(schema.id().schema().orElseThrow(), schema.id().table())
+                .orElse(schema.primaryKey());
+        return new CapturedTable(schema, keyColumns, config.filters().filter(), mapper, prefix, PostgresSourceInfo.SOURCE_SCHEMA, clock);
     }
 
-    private static TableCatalog catalog(ServerInspector inspector) {
+    /** @param viaRoot whether the publication sends the changes of partitions under their partitioned table's name */
+    private static TableCatalog catalog(ServerInspector inspector, boolean viaRoot) {
         return new TableCatalog() {
             @Override
             public List<dev.cdc.source.postgres.server.ColumnInfo> columns(long tableOid) throws SQLException {
@@ -334,6 +338,11 @@ final class CaptureSession implements Runnable {
             @Override
             public List<String> primaryKey(long tableOid) throws SQLException {
                 return inspector.primaryKey(tableOid);
+            }
+
+            @Override
+            public boolean publishedViaRoot(long tableOid) throws SQLException {
+                return viaRoot && inspector.isPartition(tableOid);
             }
         };
     }

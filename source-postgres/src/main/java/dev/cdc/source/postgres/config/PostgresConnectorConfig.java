@@ -45,6 +45,7 @@ public final class PostgresConnectorConfig {
     private final CommonSourceConfig common;
     private final EventConfig events;
     private final SignalConfig signals;
+    private final MessageKeyConfig messageKeys;
 
     private PostgresConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
@@ -54,6 +55,7 @@ public final class PostgresConnectorConfig {
         this.common = CommonSourceConfig.from(config);
         this.events = EventConfig.from(config);
         this.signals = new SignalConfig(config);
+        this.messageKeys = new MessageKeyConfig(config);
     }
 
     private static ConfigDef define() {
@@ -65,6 +67,7 @@ public final class PostgresConnectorConfig {
         SNAPSHOT.define(def);
         EventConfig.define(def);
         SignalConfig.define(def);
+        MessageKeyConfig.define(def);
         return def;
     }
 
@@ -119,9 +122,14 @@ public final class PostgresConnectorConfig {
         return signals;
     }
 
+    /** {@code message.key.columns}: message keys other than the primary key. */
+    public MessageKeyConfig messageKeys() {
+        return messageKeys;
+    }
+
     @Override
     public String toString() {
         return connection + "; topics " + common.topicPrefix() + ".*, " + common.queue() + ", " + common.heartbeat() + "; "
-                + replication + "; " + filters + "; " + snapshot + "; " + events + "; " + signals;
+                + replication + "; " + filters + "; " + snapshot + "; " + events + "; " + messageKeys + "; " + signals;
     }
 }

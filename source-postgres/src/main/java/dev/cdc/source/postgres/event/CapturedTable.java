@@ -39,16 +39,35 @@ public final class CapturedTable {
     /** Per column of the table (relation order): its converter, or null when the column is excluded. */
     private final TextValueConverter[] converters;
     private final String[] fieldNames;
+    private final List<String> keyColumns;
     private final int[] keyColumnIndexes;
+    private final int[] primaryKeyIndexes;
 
+    /** A table whose message key is its primary key. */
     public CapturedTable(TableSchema schema, CaptureFilter filter, ConnectSchemaMapper mapper, String topicPrefix, Schema sourceSchema,
             Clock clock) {
+        this(schema, schema.primaryKey(), filter, mapper, topicPrefix, sourceSchema, clock);
+    }
+
+    /**
+     * @param keyColumns the columns of the message key, in key order: the primary key, or those of
+     *                   {@code message.key.columns}; empty for no key
+     * @throws DataException when a key column is not a column of the table
+     */
+    public CapturedTable(TableSchema schema, List<String> keyColumns, CaptureFilter filter, ConnectSchemaMapper mapper, String topicPrefix,
+            Schema sourceSchema, Clock clock) {
         this.schema = requireNonNull(schema, "schema is null");
+        this.keyColumns = List.copyOf(keyColumns);
         String schemaName = schema.id().schema().orElseThrow();
         this.topic = TopicNames.dataTopic(topicPrefix, schemaName, schema.id().table());
-        TableSchema eventSchema = eventSchema(schema, filter);
+        List<String> missing = this.keyColumns.stream().filter(column -> schema.column(column).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            throw new DataException("table " + displayName() + " has no column " + missing + " for its message key " + this.keyColumns
+                    + " (message.key.columns); its columns are " + schema.columnNames());
+        }
+        TableSchema eventSchema = eventSchema(schema, this.keyColumns, filter);
         this.rowSchema = mapper.rowSchema(eventSchema, TopicNames.valueSchemaName(topic));
-        this.keySchema = mapper.keySchema(eventSchema, TopicNames.keySchemaName(topic)).orElse(null);
+        this.keySchema = mapper.keySchema(eventSchema, this.keyColumns, TopicNames.keySchemaName(topic)).orElse(null);
         this.records = new ChangeRecordFactory(topic, keySchema, rowSchema, sourceSchema, clock);
         int count = schema.columns().size();
         this.converters = new TextValueConverter[count];
@@ -60,17 +79,21 @@ public final class CapturedTable {
                 converters[i] = TextValueConverters.forColumn(column.type(), rowSchema.field(column.name()).schema());
             }
         }
-        this.keyColumnIndexes = schema.primaryKey().stream().mapToInt(name -> schema.columnNames().indexOf(name)).toArray();
+        this.keyColumnIndexes = this.keyColumns.stream().mapToInt(name -> schema.columnNames().indexOf(name)).toArray();
+        this.primaryKeyIndexes = schema.primaryKey().stream().mapToInt(name -> schema.columnNames().indexOf(name)).toArray();
     }
 
-    /** The table as the events show it: excluded columns left out, every non-key column nullable. */
-    private static TableSchema eventSchema(TableSchema schema, CaptureFilter filter) {
+    /**
+     * The table as the events show it: excluded columns left out (never a key column), every column
+     * outside the primary key nullable (so message key columns outside it are optional key fields).
+     */
+    private static TableSchema eventSchema(TableSchema schema, List<String> keyColumns, CaptureFilter filter) {
         String schemaName = schema.id().schema().orElseThrow();
         List<Column> columns = new ArrayList<>();
         for (Column column : schema.columns()) {
-            boolean key = schema.primaryKey().contains(column.name());
-            if (key || filter.includesColumn(schemaName, schema.id().table(), column.name())) {
-                columns.add(key ? column : column.withNullable(true));
+            boolean primaryKey = schema.primaryKey().contains(column.name());
+            if (primaryKey || keyColumns.contains(column.name()) || filter.includesColumn(schemaName, schema.id().table(), column.name())) {
+                columns.add(primaryKey ? column : column.withNullable(true));
             }
         }
         return schema.toBuilder().columns(columns).build();
@@ -97,8 +120,19 @@ public final class CapturedTable {
         return rowSchema;
     }
 
+    /** True when the records have a key (primary key or message key columns). */
     public boolean hasKey() {
         return keySchema != null;
+    }
+
+    /** True when the table has a primary key, which snapshot chunks are read by. */
+    public boolean hasPrimaryKey() {
+        return primaryKeyIndexes.length > 0;
+    }
+
+    /** The columns of the message key, in key order. */
+    public List<String> keyColumns() {
+        return keyColumns;
     }
 
     /** {@code schema.table} for messages. */
@@ -107,9 +141,10 @@ public final class CapturedTable {
     }
 
     /**
-     * The key struct of a row (full row or key-only tuple); null for a table without primary key.
+     * The key struct of a row (full row or key-only tuple); null for a table without key. A message
+     * key column outside the primary key that has no value (NULL, or not in a key-only tuple) is null.
      *
-     * @throws DataException when a key column has no value
+     * @throws DataException when a primary key column has no value, or a key column's value was not sent (unchanged TOAST)
      */
     public Struct key(TupleData tuple) {
         if (keySchema == null) {
@@ -117,13 +152,34 @@ public final class CapturedTable {
         }
         Struct key = new Struct(keySchema);
         for (int index : keyColumnIndexes) {
-            if (tuple.kind(index) != TupleData.Kind.TEXT) {
-                throw new DataException("table " + displayName() + ": primary key column '" + fieldNames[index]
-                        + "' has no value in " + tuple);
+            String field = schema.columns().get(index).name();
+            TupleData.Kind kind = tuple.kind(index);
+            if (kind == TupleData.Kind.TEXT) {
+                key.put(field, convert(index, tuple.text(index)));
+            } else if (kind == TupleData.Kind.UNCHANGED_TOAST || !keySchema.field(field).schema().isOptional()) {
+                throw new DataException("table " + displayName() + ": key column '" + field + "' has no value in " + tuple
+                        + (kind == TupleData.Kind.UNCHANGED_TOAST ? " (an unchanged TOASTed value, which pgoutput does not send)" : ""));
             }
-            key.put(fieldNames[index], convert(index, tuple.text(index)));
         }
         return key;
+    }
+
+    /**
+     * The primary key of a tuple as the text of its values (the identity of a row, whatever the
+     * message key); null when the table has no primary key or the tuple lacks a key value.
+     */
+    public List<String> primaryKeyText(TupleData tuple) {
+        if (primaryKeyIndexes.length == 0) {
+            return null;
+        }
+        List<String> values = new ArrayList<>(primaryKeyIndexes.length);
+        for (int index : primaryKeyIndexes) {
+            if (tuple.kind(index) != TupleData.Kind.TEXT) {
+                return null;
+            }
+            values.add(tuple.text(index));
+        }
+        return values;
     }
 
     /**

@@ -20,9 +20,12 @@ public final class ServerInspector {
     private static final String ROLE = "SELECT current_user, rolsuper, rolreplication FROM pg_catalog.pg_roles WHERE rolname = current_user";
     private static final String SLOT = "SELECT slot_name, plugin, database, active, coalesce(active_pid, 0),"
             + " confirmed_flush_lsn::text, restart_lsn::text, %s FROM pg_catalog.pg_replication_slots WHERE slot_name = ?";
-    private static final String TABLES = "SELECT c.oid, n.nspname, c.relname, c.relreplident, c.reltuples::bigint"
+    /** Ordinary and partitioned tables; partitions are captured under their root's name, never as tables of their own. */
+    private static final String TABLES = "SELECT c.oid, n.nspname, c.relname, c.relreplident, c.reltuples::bigint, c.relkind = 'p'"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE c.relkind = 'r' AND NOT c.relispartition ORDER BY n.nspname, c.relname";
+            + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY n.nspname, c.relname";
+    /** PostgreSQL 13 added {@code publish_via_partition_root}. */
+    static final int VIA_ROOT_VERSION = 130000;
     private static final String PRIMARY_KEY = "SELECT a.attname FROM pg_catalog.pg_index i"
             + " JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true"
             + " JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
@@ -48,7 +51,8 @@ public final class ServerInspector {
             boolean superuser = role.getBoolean(2);
             return new ServerFacts(version, setting("wal_level"), role.getString(1), superuser, superuser || role.getBoolean(3),
                     Integer.parseInt(setting("max_replication_slots")), slotsInUse(), slot(slotName, version),
-                    publicationExists(publicationName), capturedTables(filter));
+                    publicationExists(publicationName), capturedTables(filter),
+                    version >= VIA_ROOT_VERSION && publicationViaRoot(publicationName));
         }
     }
 
@@ -99,7 +103,17 @@ public final class ServerInspector {
         }
     }
 
-    /** The ordinary (non-partition) tables of the database that the filter captures, by schema and name. */
+    /** Whether the publication exists with {@code publish_via_partition_root = true} (PostgreSQL 13 or later). */
+    public boolean publicationViaRoot(String publicationName) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pubviaroot FROM pg_catalog.pg_publication WHERE pubname = ?")) {
+            statement.setString(1, publicationName);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
+    }
+
+    /** The ordinary and partitioned tables (not the partitions) of the database that the filter captures, by schema and name. */
     public List<TableInfo> capturedTables(CaptureFilter filter) throws SQLException {
         String database = connection.getCatalog();
         List<TableInfo> tables = new ArrayList<>();
@@ -109,13 +123,14 @@ public final class ServerInspector {
                 String table = rows.getString(3);
                 if (filter.includesTable(schema, table)) {
                     tables.add(new TableInfo(rows.getLong(1), TableId.of(database, schema, table), rows.getString(4).charAt(0),
-                            List.of(), Math.max(0, rows.getLong(5))));
+                            List.of(), Math.max(0, rows.getLong(5)), rows.getBoolean(6)));
                 }
             }
         }
         List<TableInfo> withKeys = new ArrayList<>(tables.size());
         for (TableInfo table : tables) {
-            withKeys.add(new TableInfo(table.oid(), table.id(), table.replicaIdentity(), primaryKey(table.oid()), table.estimatedRows()));
+            withKeys.add(new TableInfo(table.oid(), table.id(), table.replicaIdentity(), primaryKey(table.oid()), table.estimatedRows(),
+                    table.partitioned()));
         }
         return withKeys;
     }
@@ -147,6 +162,16 @@ public final class ServerInspector {
             }
         }
         return columns;
+    }
+
+    /** Whether the table is a partition of a partitioned table; false when it does not exist. */
+    public boolean isPartition(long tableOid) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT relispartition FROM pg_catalog.pg_class WHERE oid = ?")) {
+            statement.setLong(1, tableOid);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
     }
 
     /** The oid of a table by schema and name, when it exists. */

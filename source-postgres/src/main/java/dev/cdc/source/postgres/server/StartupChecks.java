@@ -24,7 +24,9 @@ import dev.cdc.source.postgres.replication.Lsn;
  *   <li>the slot, when it exists: pgoutput, this database, not invalidated, not ahead of the offset;</li>
  *   <li>a slot dropped while an offset exists: changes were lost (re-snapshot with {@code snapshot.mode=when_needed});</li>
  *   <li>the publication can be used or created;</li>
- *   <li>replica identity of the captured tables: NOTHING is an error, DEFAULT gives key-only before images.</li>
+ *   <li>partitioned tables: their changes must be published under their own name;</li>
+ *   <li>replica identity of the captured tables: NOTHING is an error, DEFAULT gives key-only before images;</li>
+ *   <li>message key columns outside the primary key need REPLICA IDENTITY FULL for the key of deletes.</li>
  * </ol>
  */
 public final class StartupChecks {
@@ -52,7 +54,9 @@ public final class StartupChecks {
         replicationPrivilege(facts, problems);
         slot(facts, config, offsetLsn, problems);
         publication(facts, config, problems);
+        partitionedTables(facts, config, problems);
         replicaIdentity(facts, problems);
+        messageKeyColumns(facts, config, problems);
         return List.copyOf(problems);
     }
 
@@ -146,6 +150,32 @@ public final class StartupChecks {
         }
     }
 
+    /**
+     * A partitioned table is snapshot under its own name; the stream names it so only when the
+     * publication has {@code publish_via_partition_root = true}. The connector sets it on
+     * publications it creates and on {@code filtered} ones; for others, a warning with the fix.
+     */
+    private static void partitionedTables(ServerFacts facts, PostgresConnectorConfig config, List<ServerProblem> problems) {
+        List<String> partitioned = facts.partitionedTables().stream().map(TableInfo::displayName).toList();
+        if (partitioned.isEmpty()) {
+            return;
+        }
+        String name = config.replication().publicationName();
+        PublicationAutocreateMode mode = config.replication().publicationAutocreateMode();
+        if (facts.serverVersionNumber() < ServerInspector.VIA_ROOT_VERSION) {
+            problems.add(ServerProblem.warning("partitioned tables", "PostgreSQL " + facts.serverVersionNumber() + " cannot publish"
+                    + " the partitioned tables " + partitioned + " under their own name (publish_via_partition_root came with 13):"
+                    + " the snapshot reads them, but their changes arrive under the partitions' names, as tables of their own"
+                    + " (captured when the filters include them)"));
+        } else if (facts.publicationExists() && !facts.publicationViaRoot() && mode != PublicationAutocreateMode.FILTERED) {
+            problems.add(ServerProblem.warning("partitioned tables", "publication '" + name + "' publishes the partitions of "
+                    + partitioned + " under their own names (publish_via_partition_root = false): the snapshot reads the"
+                    + " partitioned tables, but their changes arrive as changes of the partitions, on the partitions' topics"
+                    + " (when the filters include them). Fix: ALTER PUBLICATION " + Sql.quote(name)
+                    + " SET (publish_via_partition_root = true);"));
+        }
+    }
+
     private static void replicaIdentity(ServerFacts facts, List<ServerProblem> problems) {
         List<String> nothing = new ArrayList<>();
         List<String> noKey = new ArrayList<>();
@@ -174,6 +204,25 @@ public final class StartupChecks {
                     + " INDEX): before images of updates and deletes carry the key columns only, and unchanged TOASTed values"
                     + " are absent from updates (header cdc.unchanged.toast). For full before images: ALTER TABLE <table>"
                     + " REPLICA IDENTITY FULL"));
+        }
+    }
+
+    /**
+     * A delete (or an update of the key) sends the old row's replica identity only; unless it is FULL,
+     * message key columns outside the primary key have no value there, and the event's key has nulls.
+     */
+    private static void messageKeyColumns(ServerFacts facts, PostgresConnectorConfig config, List<ServerProblem> problems) {
+        List<String> tables = new ArrayList<>();
+        for (TableInfo table : facts.tables()) {
+            config.messageKeys().columns().columnsFor(table.id().schema().orElseThrow(), table.id().table())
+                    .filter(columns -> table.replicaIdentity() != 'f' && !table.primaryKey().containsAll(columns))
+                    .ifPresent(columns -> tables.add(table.displayName() + columns));
+        }
+        if (!tables.isEmpty()) {
+            problems.add(ServerProblem.warning("message key columns", "message.key.columns gives " + tables + " key columns outside"
+                    + " the primary key, but the tables' replica identity is not FULL: the old row of a delete (and of an update"
+                    + " that changes the primary key) carries only the replica identity, so those key columns are null in its"
+                    + " event's key. Fix: ALTER TABLE <table> REPLICA IDENTITY FULL"));
         }
     }
 

@@ -14,11 +14,17 @@ import dev.cdc.schema.TableId;
  * @param replicaIdentity {@code relreplident}: d default, n nothing, f full, i index
  * @param primaryKey      primary key column names in key order; empty when none
  * @param estimatedRows   {@code reltuples}, 0 when never analysed
+ * @param partitioned     a partitioned table ({@code relkind = 'p'}), whose rows live in its partitions
  */
-public record TableInfo(long oid, TableId id, char replicaIdentity, List<String> primaryKey, long estimatedRows) {
+public record TableInfo(long oid, TableId id, char replicaIdentity, List<String> primaryKey, long estimatedRows, boolean partitioned) {
     public TableInfo {
         requireNonNull(id, "id is null");
         primaryKey = List.copyOf(primaryKey);
+    }
+
+    /** An ordinary table. */
+    public TableInfo(long oid, TableId id, char replicaIdentity, List<String> primaryKey, long estimatedRows) {
+        this(oid, id, replicaIdentity, primaryKey, estimatedRows, false);
     }
 
     /** {@code "public"."orders"}: the table as SQL names it. */

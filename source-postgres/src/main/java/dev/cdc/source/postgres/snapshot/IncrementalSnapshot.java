@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,8 @@ public final class IncrementalSnapshot {
     private final Map<String, ?> partition;
     private final RecordSink sink;
     private final Clock clock;
-    private final WatermarkWindow<List<Object>, TupleData> window = new WatermarkWindow<>();
+    /** Chunk rows by the text of their primary key: a row's identity, also when the message key is other columns. */
+    private final WatermarkWindow<List<String>, TupleData> window = new WatermarkWindow<>();
 
     private SnapshotState state;
     private SnapshotTable current;
@@ -176,10 +176,14 @@ public final class IncrementalSnapshot {
         log("signal " + signalId + ": re-snapshot of " + names + "; queued " + state.remainingTables());
     }
 
-    /** A change of a table seen in the stream, by its key (for an update, call for both keys). */
-    public void onChange(TableId table, Struct key) {
-        if (awaitingHighWatermark && key != null && current.table().schema().id().equals(table)) {
-            window.streamChange(values(key));
+    /** A change of a table seen in the stream, by a tuple holding its primary key (for an update, call for the old and the new tuple). */
+    public void onChange(CapturedTable table, TupleData tuple) {
+        if (!awaitingHighWatermark || tuple == null || !current.table().schema().id().equals(table.schema().id())) {
+            return;
+        }
+        List<String> key = table.primaryKeyText(tuple);
+        if (key != null) {
+            window.streamChange(key);
         }
     }
 
@@ -207,7 +211,7 @@ public final class IncrementalSnapshot {
         runHook(() -> hooks.afterLowWatermark(table, chunk));
         List<TupleData> rows = query.chunk(connection, state.resumeKey().orElse(null));
         for (TupleData row : rows) {
-            window.addChunkRow(values(current.table().key(row)), row);
+            window.addChunkRow(current.table().primaryKeyText(row), row);
         }
         window.chunkRead();
         chunkLastKey = rows.size() < chunkSize ? null : query.keyOf(rows.get(rows.size() - 1));
@@ -260,7 +264,7 @@ public final class IncrementalSnapshot {
             return true;
         }
         Optional<SnapshotTable> found = tables.find(name);
-        if (found.isEmpty() || !found.get().table().hasKey()) {
+        if (found.isEmpty() || !found.get().table().hasPrimaryKey()) {
             LOG.warn("Re-snapshot: skipping {}: {}", name, found.isEmpty() ? "no such captured table"
                     : "it has no primary key, which chunks and watermarks need");
             state = state.tableFinished();
@@ -300,14 +304,6 @@ public final class IncrementalSnapshot {
         Map<String, Object> keys = new LinkedHashMap<>();
         snapshotState.toOffset().forEach((key, value) -> keys.put(OFFSET_PREFIX + key, value));
         return keys;
-    }
-
-    private static List<Object> values(Struct key) {
-        List<Object> values = new ArrayList<>();
-        for (Field field : key.schema().fields()) {
-            values.add(key.get(field));
-        }
-        return values;
     }
 
     private interface Hook {

@@ -144,10 +144,10 @@ public final class SnapshotReader {
         CapturedTable table = capturedTables.load(info);
         progress.tableStarted(name);
         log.step("table " + info.displayName() + " (about " + info.estimatedRows() + " rows)" + (state.lastFinishedChunk() >= 0
-                ? ", resuming after chunk " + state.lastFinishedChunk() : "") + (table.hasKey() ? ", chunks of " + chunkSize + " rows by "
+                ? ", resuming after chunk " + state.lastFinishedChunk() : "") + (table.hasPrimaryKey() ? ", chunks of " + chunkSize + " rows by "
                 + table.schema().primaryKey() : ", no primary key: one pass"));
         ChunkQuery query = ChunkQuery.of(connection, info.oid(), info.quotedName(), table, chunkSize);
-        if (!table.hasKey()) {
+        if (!table.hasPrimaryKey()) {
             emitRows(table, info, query.all(connection), SnapshotState::tableFinished);
         } else {
             while (!state.isComplete() && state.currentTable().orElseThrow().equals(name)) {

@@ -316,7 +316,7 @@ public final class ChangeStreamHandler {
     private Function<Map<String, ?>, List<SourceRecord>> insert(CapturedTable table, Insert insert, long index, long lsn) {
         RowImage after = table.row(insert.newTuple(), null);
         Struct key = table.key(insert.newTuple());
-        incremental.onChange(table.schema().id(), key);
+        incremental.onChange(table, insert.newTuple());
         return offset -> List.of(withToastHeader(table.records().create(key, after.struct(), context(table, index, lsn, offset)), after));
     }
 
@@ -326,8 +326,8 @@ public final class ChangeStreamHandler {
         Struct before = old == null ? null : table.row(old, null).struct();
         Struct key = table.key(update.newTuple());
         Struct oldKey = old == null ? key : table.key(old);
-        incremental.onChange(table.schema().id(), key);
-        incremental.onChange(table.schema().id(), oldKey);
+        incremental.onChange(table, update.newTuple());
+        incremental.onChange(table, old);
         ChangeRecordFactory records = table.records();
         if (key != null && !key.equals(oldKey)) {
             // a primary key change is a delete of the old key and a create of the new one, as in Debezium
@@ -348,7 +348,7 @@ public final class ChangeStreamHandler {
     private Function<Map<String, ?>, List<SourceRecord>> delete(CapturedTable table, Delete delete, long index, long lsn) {
         Struct before = table.row(delete.oldTuple(), null).struct();
         Struct key = table.key(delete.oldTuple());
-        incremental.onChange(table.schema().id(), key);
+        incremental.onChange(table, delete.oldTuple());
         return offset -> {
             SourceRecord record = table.records().delete(key, before, context(table, index, lsn, offset));
             return tombstones && key != null ? List.of(record, table.records().tombstone(record)) : List.of(record);

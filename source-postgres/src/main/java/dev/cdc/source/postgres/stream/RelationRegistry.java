@@ -33,7 +33,9 @@ import dev.cdc.source.postgres.server.ColumnInfo;
  * <p>Each new schema is compared with the table's last known one from the {@link OffsetSchemaHistory}
  * (also across restarts), paired with the DDL messages of the table received since its last
  * Relation message ({@link PendingDdl}): their text goes into the schema-change event and their
- * RENAME COLUMN clauses become rename hints for {@link SchemaDiff}. Used by the reader thread only.
+ * RENAME COLUMN clauses become rename hints for {@link SchemaDiff}. A partition whose changes come
+ * under its partitioned table's name is not captured ({@link TableCatalog#publishedViaRoot}). Used by
+ * the reader thread only.
  */
 public final class RelationRegistry {
     /**
@@ -105,7 +107,7 @@ public final class RelationRegistry {
      */
     public Optional<SchemaUpdate> onRelation(Relation relation, long position) throws SQLException {
         long oid = Integer.toUnsignedLong(relation.relationId());
-        if (!filter.includesTable(relation.namespace(), relation.name())) {
+        if (!filter.includesTable(relation.namespace(), relation.name()) || catalog.publishedViaRoot(oid)) {
             byRelationId.put(relation.relationId(), Optional.empty());
             pending.remove(oid);
             return Optional.empty();

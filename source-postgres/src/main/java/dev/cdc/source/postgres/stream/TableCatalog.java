@@ -12,4 +12,11 @@ public interface TableCatalog {
 
     /** The table's primary key now; empty when it has none or no longer exists. */
     List<String> primaryKey(long tableOid) throws SQLException;
+
+    /**
+     * True when the table is a partition whose changes the publication sends under its
+     * partitioned table's name ({@code publish_via_partition_root}): pgoutput still sends the
+     * partition's own Relation message, which then describes no change and is not a table to capture.
+     */
+    boolean publishedViaRoot(long tableOid) throws SQLException;
 }

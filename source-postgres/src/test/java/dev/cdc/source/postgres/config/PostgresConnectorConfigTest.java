@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -48,6 +49,7 @@ class PostgresConnectorConfigTest {
         assertThat(config.snapshot().chunkSize()).isEqualTo(1024);
         assertThat(config.events().tombstonesOnDelete()).isTrue();
         assertThat(config.signals().enabled()).isFalse();
+        assertThat(config.messageKeys().columns().isEmpty()).isTrue();
         assertThat(config.common().queue().maxBatchSize()).isEqualTo(2048);
         assertThat(config.common().queue().maxQueueSize()).isEqualTo(8192);
         assertThat(config.common().heartbeat().enabled()).isFalse();
@@ -71,6 +73,7 @@ class PostgresConnectorConfigTest {
         properties.put("incremental.snapshot.chunk.size", "50");
         properties.put("tombstones.on.delete", "false");
         properties.put("signal.data.collection", "ops.cdc_signal");
+        properties.put("message.key.columns", "shop.orders:customer_id, order_no");
         properties.put("heartbeat.interval.ms", "1000");
         properties.put("max.batch.size", "10");
         properties.put("max.queue.size", "40");
@@ -94,6 +97,7 @@ class PostgresConnectorConfigTest {
         assertThat(config.events().tombstonesOnDelete()).isFalse();
         assertThat(config.signals().schema()).hasValue("ops");
         assertThat(config.signals().table()).hasValue("cdc_signal");
+        assertThat(config.messageKeys().columns().columnsFor("shop", "orders")).hasValue(List.of("customer_id", "order_no"));
         assertThat(config.common().heartbeat().interval()).isEqualTo(Duration.ofSeconds(1));
         CaptureFilter filter = config.filters().filter();
         assertThat(filter.includesTable("shop", "orders")).isTrue();
@@ -145,6 +149,11 @@ class PostgresConnectorConfigTest {
             "table.include.list|orders(|Invalid value orders( for configuration table.include.list: pattern 'orders(' is not a valid Java regular expression",
             "tombstones.on.delete|maybe|Invalid value maybe for configuration tombstones.on.delete: Expected value to be either true or false",
             "signal.data.collection|cdc_signal|Invalid value cdc_signal for configuration signal.data.collection: must be empty or an unquoted schema.table, e.g. public.cdc_signal",
+            "message.key.columns|public.orders|Invalid value public.orders for configuration message.key.columns: entry 'public.orders' is not <schema.table regex>:<column>[,<column>...]; expected <schema.table regex>:<column>[,<column>...] entries separated by ';', e.g. public.orders:customer_id,order_no;inventory.parts:sku",
+            "message.key.columns|public.orders:a,,b|Invalid value public.orders:a,,b for configuration message.key.columns: entry 'public.orders:a,,b' has an empty column name",
+            "message.key.columns|public.orders:a,a|Invalid value public.orders:a,a for configuration message.key.columns: entry 'public.orders:a,a' names column 'a' twice",
+            "message.key.columns|public.(orders:a|Invalid value public.(orders:a for configuration message.key.columns: entry 'public.(orders:a': table pattern 'public.(orders' is not a valid Java regular expression",
+            "message.key.columns|public.orders:|Invalid value public.orders: for configuration message.key.columns: entry 'public.orders:' is not <schema.table regex>:<column>[,<column>...]",
             "topic.prefix|in ventory|Invalid value in ventory for configuration topic.prefix: contains ' ' at index 2",
             "max.batch.size|0|Invalid value 0 for configuration max.batch.size: must be a whole number of at least 1",
             "heartbeat.interval.ms|-1|Invalid value -1 for configuration heartbeat.interval.ms: must be a whole number of at least 0 (0 = off)"})

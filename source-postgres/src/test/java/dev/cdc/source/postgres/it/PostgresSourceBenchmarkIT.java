@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.cdc.source.postgres.PostgresSourceTask;
+import dev.cdc.testkit.connect.FakeSourceTaskContext;
 
 /**
  * Not a test: the throughput of the source task, run by hand on a quiet machine (CI skips it):
@@ -49,7 +50,7 @@ class PostgresSourceBenchmarkIT {
             config.put("max.batch.size", "4096");
             config.put("max.queue.size", "16384");
             config.put("incremental.snapshot.chunk.size", "10000");
-            FakeContext context = new FakeContext(config);
+            FakeSourceTaskContext context = new FakeSourceTaskContext(config);
 
             PostgresSourceTask snapshotTask = start(context, config);
             long snapshotNanos = consume(snapshotTask, context, SNAPSHOT_ROWS, "r");
@@ -76,7 +77,7 @@ class PostgresSourceBenchmarkIT {
                 + " FROM generate_series(" + first + ", " + last + ") i";
     }
 
-    private static PostgresSourceTask start(FakeContext context, Map<String, String> config) {
+    private static PostgresSourceTask start(FakeSourceTaskContext context, Map<String, String> config) {
         PostgresSourceTask task = new PostgresSourceTask();
         task.initialize(context);
         task.start(config);
@@ -84,7 +85,7 @@ class PostgresSourceBenchmarkIT {
     }
 
     /** Polls until {@code count} records of operation {@code op}; returns the nanoseconds since the call. */
-    private long consume(PostgresSourceTask task, FakeContext context, int count, String op) throws InterruptedException {
+    private long consume(PostgresSourceTask task, FakeSourceTaskContext context, int count, String op) throws InterruptedException {
         long start = System.nanoTime();
         int seen = 0;
         while (seen < count) {

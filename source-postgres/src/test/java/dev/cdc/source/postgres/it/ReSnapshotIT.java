@@ -38,6 +38,10 @@ class ReSnapshotIT {
     }
 
     private void start(ReSnapshotHooks hooks) throws Exception {
+        start(hooks, Map.of());
+    }
+
+    private void start(ReSnapshotHooks hooks, Map<String, String> moreConfig) throws Exception {
         if (runner != null) {
             runner.close();
         }
@@ -45,6 +49,7 @@ class ReSnapshotIT {
         config.put("snapshot.mode", "no_data");
         config.put("signal.data.collection", "public.cdc_signal");
         config.put("incremental.snapshot.chunk.size", "400");
+        config.putAll(moreConfig);
         runner = TaskRunner.start(config, hooks);
         StreamingIT.awaitSlotActive(database);
     }
@@ -60,8 +65,12 @@ class ReSnapshotIT {
     }
 
     private void signal(String id) throws Exception {
+        signal(id, "public.orders");
+    }
+
+    private void signal(String id, String table) throws Exception {
         database.execute("INSERT INTO cdc_signal VALUES ('" + id + "', 'execute-snapshot', "
-                + "'{\"data-collections\": [\"public.orders\"], \"type\": \"incremental\"}')");
+                + "'{\"data-collections\": [\"" + table + "\"], \"type\": \"incremental\"}')");
     }
 
     @Test
@@ -92,8 +101,9 @@ class ReSnapshotIT {
 
             @Override
             public void beforeHighWatermark(String table, int chunk) throws Exception {
-                if (chunk == 1) {
-                    database.execute("UPDATE orders SET qty = -2 WHERE id = 470", "UPDATE orders SET qty = -3 WHERE id = 1500");
+                if (chunk == 1) { // the chunk holds 470 and 480 as they were: stale rows
+                    database.execute("UPDATE orders SET qty = -2 WHERE id = 470", "DELETE FROM orders WHERE id = 480",
+                            "UPDATE orders SET qty = -3 WHERE id = 1500");
                 }
             }
         });
@@ -103,12 +113,38 @@ class ReSnapshotIT {
                 .until(() -> runner.records(topic()).stream().filter(record -> "r".equals(TaskRunner.op(record))).count() >= ROWS - 4);
         List<SourceRecord> reads = runner.records(topic()).stream().filter(record -> "r".equals(TaskRunner.op(record))).toList();
         assertThat(reads).extracting(record -> ((Struct) record.key()).getInt32("id"))
-                .as("rows changed after the low watermark of their own chunk").doesNotContain(450, 460, 470)
-                .contains(401, 449, 451, 800, 1500).doesNotHaveDuplicates().hasSize(ROWS - 3);
+                .as("rows changed after the low watermark of their own chunk").doesNotContain(450, 460, 470, 480)
+                .contains(401, 449, 451, 800, 1500).doesNotHaveDuplicates().hasSize(ROWS - 4);
+        assertThat(runner.records(topic())).filteredOn(record -> ((Struct) record.key()).getInt32("id") == 470)
+                .extracting(TaskRunner::op).as("470 reaches the sink by the stream only, with its new value").containsExactly("u");
         assertThat(reads).filteredOn(record -> ((Struct) record.key()).getInt32("id") == 1500).singleElement()
                 .as("a row changed before its own chunk's window is read with the change")
                 .satisfies(record -> assertThat(((Struct) record.value()).getStruct("after").getInt32("qty")).isEqualTo(-3));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sinkState(runner.records(topic()))).isEqualTo(tableState()));
+    }
+
+    @Test
+    void windowTracksRowsByPrimaryKeyWhenTheMessageKeyIsAnotherColumn() throws Exception {
+        database.execute("CREATE TABLE lines (id int PRIMARY KEY, grp int NOT NULL)", "ALTER TABLE lines REPLICA IDENTITY FULL",
+                "INSERT INTO lines SELECT i, i % 7 FROM generate_series(1, " + ROWS + ") i");
+        start(new ReSnapshotHooks() {
+            @Override
+            public void beforeHighWatermark(String table, int chunk) throws Exception {
+                if (chunk == 1) { // 450 is read with grp 2, as are 401 other rows of other chunks and many of this one
+                    database.execute("UPDATE lines SET grp = 100 WHERE id = 450");
+                }
+            }
+        }, Map.of("message.key.columns", "public.lines:grp"));
+        signal("by-group", "public.lines");
+
+        String lines = database.name() + ".public.lines";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> runner.records(lines).stream().filter(record -> "r".equals(TaskRunner.op(record))).count() >= ROWS - 1);
+        List<SourceRecord> reads = runner.records(lines).stream().filter(record -> "r".equals(TaskRunner.op(record))).toList();
+        assertThat(reads).extracting(record -> ((Struct) record.key()).schema().fields().size()).containsOnly(1);
+        assertThat(reads).extracting(record -> ((Struct) record.value()).getStruct("after").getInt32("id"))
+                .as("rows sharing a message key are all read; only the stale row is dropped").doesNotContain(450)
+                .doesNotHaveDuplicates().hasSize(ROWS - 1);
     }
 
     @Test

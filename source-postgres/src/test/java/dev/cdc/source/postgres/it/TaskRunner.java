@@ -17,6 +17,7 @@ import dev.cdc.source.postgres.PostgresSourceTask;
 import dev.cdc.source.postgres.snapshot.ReSnapshotHooks;
 import dev.cdc.testkit.Credentials;
 import dev.cdc.testkit.TestStack;
+import dev.cdc.testkit.connect.FakeSourceTaskContext;
 
 /**
  * Drives a {@link PostgresSourceTask} as a Connect worker would: a polling thread collects
@@ -25,14 +26,14 @@ import dev.cdc.testkit.TestStack;
  */
 public final class TaskRunner implements AutoCloseable {
     private final PostgresSourceTask task;
-    private final FakeContext context;
+    private final FakeSourceTaskContext context;
     private final Map<String, String> config;
     private final List<SourceRecord> records = new CopyOnWriteArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private final Thread poller;
 
-    private TaskRunner(Map<String, String> config, FakeContext context, ReSnapshotHooks hooks) {
+    private TaskRunner(Map<String, String> config, FakeSourceTaskContext context, ReSnapshotHooks hooks) {
         this.task = new PostgresSourceTask(hooks);
         this.config = config;
         this.context = context;
@@ -67,7 +68,7 @@ public final class TaskRunner implements AutoCloseable {
 
     /** A task whose re-snapshot chunks run {@code hooks} between their watermarks. */
     public static TaskRunner start(Map<String, String> config, ReSnapshotHooks hooks) {
-        return new TaskRunner(config, new FakeContext(config), hooks);
+        return new TaskRunner(config, new FakeSourceTaskContext(config), hooks);
     }
 
     /** A new task on the same offset store, as after a worker restart. */
@@ -165,7 +166,7 @@ public final class TaskRunner implements AutoCloseable {
         return config;
     }
 
-    public FakeContext context() {
+    public FakeSourceTaskContext context() {
         return context;
     }
 

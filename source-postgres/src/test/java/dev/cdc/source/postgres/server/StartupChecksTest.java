@@ -131,4 +131,47 @@ class StartupChecksTest {
         assertThat(problems.get(2).message()).contains("[public.keyed]").contains("before images of updates and deletes carry the key");
         assertThat(StartupChecks.describeErrors(problems)).startsWith("replica identity: tables [public.nothing]");
     }
+
+    @Test
+    void partitionedTablesNeedTheirChangesPublishedUnderTheirOwnName() {
+        List<TableInfo> tables = List.of(new TableInfo(7, TableId.of("inventory", "public", "measurements"), 'f', List.of(), 0, true));
+        ServerFacts viaPartitions = new ServerFacts(150018, "logical", "cdc", true, true, 10, 0, Optional.empty(), true, tables, false);
+        ServerFacts viaRoot = new ServerFacts(150018, "logical", "cdc", true, true, 10, 0, Optional.empty(), true, tables, true);
+        ServerFacts notYetCreated = new ServerFacts(150018, "logical", "cdc", true, true, 10, 0, Optional.empty(), false, tables, false);
+        ServerFacts postgres12 = new ServerFacts(120020, "logical", "cdc", true, true, 10, 0, Optional.empty(), false, tables, false);
+
+        for (String mode : List.of("disabled", "all_tables")) {
+            assertThat(problems(viaPartitions, config("publication.autocreate.mode", mode), OptionalLong.empty())).singleElement()
+                    .satisfies(problem -> {
+                        assertThat(problem.isError()).isFalse();
+                        assertThat(problem.check()).isEqualTo("partitioned tables");
+                        assertThat(problem.message()).contains("publication 'dbz_publication' publishes the partitions of"
+                                + " [public.measurements] under their own names")
+                                .contains("ALTER PUBLICATION \"dbz_publication\" SET (publish_via_partition_root = true);");
+                    });
+            assertThat(problems(viaRoot, config("publication.autocreate.mode", mode), OptionalLong.empty())).isEmpty();
+        }
+        assertThat(problems(viaPartitions, config("publication.autocreate.mode", "filtered"), OptionalLong.empty()))
+                .as("filtered sets the option itself").isEmpty();
+        assertThat(problems(notYetCreated, config("publication.autocreate.mode", "all_tables"), OptionalLong.empty()))
+                .as("created with the option").isEmpty();
+        assertThat(problems(postgres12, config(), OptionalLong.empty())).extracting(ServerProblem::message)
+                .anySatisfy(message -> assertThat(message).contains("PostgreSQL 120020 cannot publish the partitioned tables"
+                        + " [public.measurements] under their own name"));
+    }
+
+    @Test
+    void messageKeyColumnsOutsideThePrimaryKeyNeedReplicaIdentityFull() {
+        List<TableInfo> tables = List.of(table("keyless", 'f', List.of()), table("orders", 'd', List.of("id")),
+                table("parts", 'd', List.of("id", "sku")), table("items", 'i', List.of("id")));
+        PostgresConnectorConfig config = config("message.key.columns", "public.keyless:code;public.orders:sku;public.parts:sku;public.items:sku");
+
+        List<ServerProblem> problems = problems(facts("logical", true, 0, Optional.empty(), tables), config, OptionalLong.empty());
+
+        assertThat(problems).filteredOn(problem -> problem.check().equals("message key columns")).singleElement().satisfies(problem -> {
+            assertThat(problem.isError()).isFalse();
+            assertThat(problem.message()).contains("message.key.columns gives [public.orders[sku], public.items[sku]] key columns outside"
+                    + " the primary key").contains("REPLICA IDENTITY FULL");
+        });
+    }
 }
