@@ -24,7 +24,16 @@ import dev.cdc.source.mysql.server.JdbcConnections;
 import dev.cdc.source.mysql.server.ServerFacts;
 import dev.cdc.source.mysql.server.ServerFlavor;
 import dev.cdc.source.mysql.server.ServerPreflight;
+import dev.cdc.source.mysql.filter.CaptureFilter;
+import dev.cdc.source.mysql.signal.SignalHandler;
+import dev.cdc.source.mysql.signal.SignalTable;
+import dev.cdc.source.mysql.signal.SignalTableCheck;
+import dev.cdc.source.mysql.signal.SignalTableWatermarks;
+import dev.cdc.source.mysql.signal.WatermarkSightings;
+import dev.cdc.source.mysql.snapshot.ChunkWatermarks;
 import dev.cdc.source.mysql.snapshot.ChunkedSnapshot;
+import dev.cdc.source.mysql.snapshot.SnapshotRequests;
+import dev.cdc.source.mysql.stream.SignalChannel;
 import dev.cdc.source.mysql.snapshot.SnapshotFailedException;
 import dev.cdc.source.mysql.snapshot.SnapshotHooks;
 import dev.cdc.source.mysql.stream.BinlogEventDispatcher;
@@ -81,6 +90,10 @@ final class TaskRuntime implements AutoCloseable {
     private final ChunkedSnapshot snapshot;
     private final Thread snapshotThread;
     private final SnapshotMetrics metrics;
+    private final CaptureFilter filter;
+    private final Optional<TableId> signalTable;
+    private final WatermarkSightings watermarkSightings;
+    private final TableMapReader tableMaps;
     private volatile BinlogStreamer streamer;
     private volatile BinlogEventDispatcher dispatcher;
     private volatile boolean readerFailed;
@@ -96,9 +109,13 @@ final class TaskRuntime implements AutoCloseable {
         this.history = builder.history;
         this.streamBindings = builder.streamBindings;
         this.snapshot = builder.snapshot;
-        this.tables = new TableMapCache(builder.tableMaps, config.filters().filter(), streamBindings);
+        this.filter = builder.filter;
+        this.signalTable = config.signals().table();
+        this.watermarkSightings = builder.watermarkSightings;
+        this.tableMaps = builder.tableMaps;
+        this.tables = new TableMapCache(builder.tableMaps, filter, streamBindings);
         StreamChangeObserver observer = snapshot == null ? StreamChangeObserver.NONE : snapshot.observer();
-        this.schemaChanges = new SchemaChangeRecorder(config.common().topicPrefix(), partitions.stream(), config.filters().filter(),
+        this.schemaChanges = new SchemaChangeRecorder(config.common().topicPrefix(), partitions.stream(), filter,
                 this::currentDefinition, builder.ddlSchemas, history, tables, observer);
         this.gtidFlavor = builder.gtidFlavor;
         this.snapshotThread = snapshot == null ? null : new NamedThreadFactory(connectorName, "snapshot").newThread(snapshot);
@@ -120,11 +137,15 @@ final class TaskRuntime implements AutoCloseable {
         Map<TableId, MySqlTable> captured;
         StartPlan plan;
         MySqlCharsets charsets;
+        Map<String, Object> stored;
         try (Connection connection = connections.open()) {
             charsets = MySqlCharsets.builtIn().withCollations(collations(connection));
-            captured = new InformationSchemaReader(connection).capturedTableDefinitions(config.filters().filter());
+            if (config.signals().table().isPresent()) {
+                new SignalTableCheck(connection).check(config.signals().table().get(), config.connection().server().user());
+            }
+            captured = new InformationSchemaReader(connection).capturedTableDefinitions(builder.filter);
             builder.catalog = catalog(connection, captured.values());
-            Map<String, Object> stored = storedOffsets.apply(List.of(builder.partitions.stream())).get(builder.partitions.stream());
+            stored = storedOffsets.apply(List.of(builder.partitions.stream())).get(builder.partitions.stream());
             plan = StartPlan.decide(config.snapshot().mode(), stored, new ServerPositions(connection), builder.gtidFlavor,
                     List.copyOf(captured.keySet()), config.onDemandSnapshot().request());
         }
@@ -135,17 +156,14 @@ final class TaskRuntime implements AutoCloseable {
         builder.ddlSchemas = new DdlSchemas(builder.catalog);
         builder.tableMaps = new TableMapReader(charsets, flavor);
         var decoding = config.decoding();
-        builder.streamBindings = new TableBinding.Factory(config.common().topicPrefix(), config.filters().filter(),
+        builder.streamBindings = new TableBinding.Factory(config.common().topicPrefix(), builder.filter,
                 new BinlogValueConverters(decoding.bigintUnsignedMode(), flavor == ServerFlavor.MYSQL), decoding.bigintUnsignedMode(), clock);
         Heartbeat heartbeat = new Heartbeat(config.common().heartbeat(), config.common().topicPrefix(), builder.partitions.stream(), clock);
-        builder.emitter = new RecordEmitter(builder.queue, new OffsetContext(plan.snapshot().orElse(null), plan.onDemandId().orElse(null)), heartbeat, plan.stream());
-        if (plan.snapshot().isPresent()) {
-            SnapshotProgress progress = new SnapshotProgress(clock);
-            builder.metrics = SnapshotMetrics.register(config.common().topicPrefix(), progress);
-            builder.snapshot = new ChunkedSnapshot(new ChunkedSnapshot.Settings(config.common().topicPrefix(), builder.partitions.stream(),
-                    config.snapshot().chunkSize(), hooks, clock), connections, builder.emitter,
-                    builder.streamBindings.withValues(new BinlogValueConverters(decoding.bigintUnsignedMode(), false)), progress,
-                    builder::snapshotFailed);
+        String signalId = stored == null || stored.get(OffsetContext.SIGNAL_ID) == null ? null : stored.get(OffsetContext.SIGNAL_ID).toString();
+        builder.emitter = new RecordEmitter(builder.queue, new OffsetContext(plan.snapshot().orElse(null), plan.onDemandId().orElse(null),
+                signalId), heartbeat, plan.stream());
+        if (plan.snapshot().isPresent() || config.signals().table().isPresent()) {
+            builder.snapshot = snapshot(builder, hooks, clock);
         }
         TaskRuntime runtime = new TaskRuntime(builder);
         runtime.storeRebuiltHistory(rebuilt, plan);
@@ -154,6 +172,19 @@ final class TaskRuntime implements AutoCloseable {
             runtime.snapshotThread.start();
         }
         return runtime;
+    }
+
+    /** The snapshot thread's work: the planned snapshot, and with a signal table every snapshot a signal asks for. */
+    private static ChunkedSnapshot snapshot(Builder builder, SnapshotHooks hooks, Clock clock) {
+        MySqlConnectorConfig config = builder.config;
+        SnapshotProgress progress = new SnapshotProgress(clock);
+        builder.metrics = SnapshotMetrics.register(config.common().topicPrefix(), progress);
+        ChunkWatermarks.Factory watermarks = config.signals().table().<ChunkWatermarks.Factory>map(table -> connection ->
+                new SignalTableWatermarks(connection, table, builder.watermarkSightings, builder.emitter::awaitReader)).orElse(null);
+        return new ChunkedSnapshot(new ChunkedSnapshot.Settings(config.common().topicPrefix(), builder.partitions.stream(),
+                config.snapshot().chunkSize(), hooks, clock, watermarks, config.signals().table().isPresent()), builder.connections, builder.emitter,
+                builder.streamBindings.withValues(new BinlogValueConverters(config.decoding().bigintUnsignedMode(), false)), progress,
+                builder::snapshotFailed);
     }
 
     /** helper-4's DDL catalog, seeded with the captured tables and the databases' character sets as they are now. */
@@ -214,11 +245,20 @@ final class TaskRuntime implements AutoCloseable {
         GtidTracker gtids = new GtidTracker(gtidFlavor, emitter.current().gtids());
         dispatcher = new BinlogEventDispatcher(new BinlogEventDispatcher.Settings(config.common().topicPrefix(), partitions.stream(),
                 config.events().tombstonesOnDelete(), config.decoding().failureMode()), emitter, tables, gtids, observer, schemaChanges,
-                this::readerFailed);
+                signals(), this::readerFailed);
         readerFailed = false;
         streamer = new BinlogStreamer(connectorName, config.connection(), emitter.current(), gtidFlavor, dispatcher, config.decoding().failureMode(),
                 serverHeartbeat(), this::readerFailed);
         streamer.start();
+    }
+
+    /** The signal table as the reader sees it; a new one per reader, the requests and sightings stay. */
+    private SignalChannel signals() {
+        if (signalTable.isEmpty()) {
+            return SignalChannel.NONE;
+        }
+        SnapshotRequests requests = new SnapshotRequests(emitter.offsets(), snapshot::wake);
+        return new SignalTable(signalTable.get(), tableMaps, streamBindings, new SignalHandler(watermarkSightings, requests, filter));
     }
 
     private Duration serverHeartbeat() {
@@ -303,9 +343,12 @@ final class TaskRuntime implements AutoCloseable {
         private GtidFlavor gtidFlavor;
         private ChunkedSnapshot snapshot;
         private SnapshotMetrics metrics;
+        private final CaptureFilter filter;
+        private final WatermarkSightings watermarkSightings = new WatermarkSightings();
 
         Builder(MySqlConnectorConfig config, String connectorName) {
             this.config = requireNonNull(config, "config is null");
+            this.filter = config.captureFilter();
             this.connectorName = requireNonNull(connectorName, "connectorName is null");
             this.connections = new JdbcConnections(config.connection());
             this.partitions = new SourcePartitions(config.common().topicPrefix());

@@ -20,7 +20,6 @@ import com.github.shyiko.mysql.binlog.event.deserialization.QueryEventDataDeseri
 import com.github.shyiko.mysql.binlog.event.deserialization.RotateEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.RowsQueryEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
-import com.github.shyiko.mysql.binlog.event.deserialization.TransactionPayloadEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.UpdateRowsEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.WriteRowsEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.XAPrepareEventDataDeserializer;
@@ -46,9 +45,9 @@ import java.util.Map;
  * </ul>
  * On top of the modes, the row deserializers decode DATE, TIME2 and DATETIME2 with
  * {@link TemporalDecoding}: the library loses the sign of negative TIME values and uses the Julian
- * calendar before 1582. The rows inside a MySQL 8 compressed {@code TRANSACTION_PAYLOAD} are
- * decoded by the library's own nested deserializer with the same modes but without these three
- * fixes (a known limit: negative TIME and pre-1582 dates inside compressed transactions).
+ * calendar before 1582. The events inside a MySQL 8 compressed {@code TRANSACTION_PAYLOAD} are
+ * decoded by a deserializer made here too ({@link TransactionPayloadDeserializer}), so they get the
+ * same modes and fixes; the library's own payload deserializer would use its defaults.
  */
 public final class BinlogDeserializers {
     static final CompatibilityMode[] MODES = {CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
@@ -81,7 +80,7 @@ public final class BinlogDeserializers {
         deserializers.put(EventType.MARIADB_GTID, new MariadbGtidEventDataDeserializer());
         deserializers.put(EventType.BINLOG_CHECKPOINT, new BinlogCheckpointEventDataDeserializer());
         deserializers.put(EventType.MARIADB_GTID_LIST, new MariadbGtidListEventDataDeserializer());
-        deserializers.put(EventType.TRANSACTION_PAYLOAD, new TransactionPayloadEventDataDeserializer());
+        deserializers.put(EventType.TRANSACTION_PAYLOAD, new TransactionPayloadDeserializer(BinlogDeserializers::create));
         EventDeserializer deserializer = new EventDeserializer(new EventHeaderV4Deserializer(), new NullEventDataDeserializer(),
                 deserializers, tableMaps);
         deserializer.setCompatibilityMode(MODES[0], MODES[1], MODES[2]);

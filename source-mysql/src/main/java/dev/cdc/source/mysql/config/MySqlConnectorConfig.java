@@ -43,6 +43,7 @@ public final class MySqlConnectorConfig {
     private final EventConfig events;
     private final DecodingConfig decoding;
     private final OnDemandSnapshotConfig onDemandSnapshot;
+    private final SignalConfig signals;
 
     private MySqlConnectorConfig(AbstractConfig config) {
         this.connection = new ConnectionConfig(config);
@@ -52,6 +53,7 @@ public final class MySqlConnectorConfig {
         this.events = EventConfig.from(config);
         this.decoding = new DecodingConfig(config);
         this.onDemandSnapshot = new OnDemandSnapshotConfig(config);
+        this.signals = new SignalConfig(config);
     }
 
     private static ConfigDef define() {
@@ -63,6 +65,7 @@ public final class MySqlConnectorConfig {
         SNAPSHOT.define(def);
         DecodingConfig.define(def);
         OnDemandSnapshotConfig.define(def);
+        SignalConfig.define(def);
         return def;
     }
 
@@ -119,9 +122,23 @@ public final class MySqlConnectorConfig {
         return onDemandSnapshot;
     }
 
+    /** {@code signal.data.collection}: the signal table (Debezium's signalling channel), also where chunk watermarks are written. */
+    public SignalConfig signals() {
+        return signals;
+    }
+
+    /**
+     * What is captured: the include and exclude lists, less the signal table, whose rows are
+     * signals and never change events, and which is never snapshotted.
+     */
+    public CaptureFilter captureFilter() {
+        CaptureFilter filter = filters.filter();
+        return signals.table().map(table -> filter.withoutTable(table.catalog().orElseThrow(), table.table())).orElse(filter);
+    }
+
     @Override
     public String toString() {
         return connection + "; topics " + common.topicPrefix() + ".*, " + common.queue() + "; " + events + "; " + filters + "; " + snapshot + "; " + decoding + "; "
-                + onDemandSnapshot;
+                + onDemandSnapshot + "; " + signals;
     }
 }

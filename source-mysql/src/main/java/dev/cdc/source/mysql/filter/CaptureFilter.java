@@ -21,6 +21,7 @@ public final class CaptureFilter {
     private final List<Pattern> tableIncludes;
     private final List<Pattern> tableExcludes;
     private final List<Pattern> columnExcludes;
+    private final List<String> neverCaptured;
 
     public CaptureFilter(List<String> databaseIncludes, List<String> databaseExcludes, List<String> tableIncludes,
             List<String> tableExcludes, List<String> columnExcludes) {
@@ -29,6 +30,23 @@ public final class CaptureFilter {
         this.tableIncludes = compile(requireNonNull(tableIncludes, "tableIncludes is null"));
         this.tableExcludes = compile(requireNonNull(tableExcludes, "tableExcludes is null"));
         this.columnExcludes = compile(requireNonNull(columnExcludes, "columnExcludes is null"));
+        this.neverCaptured = List.of();
+    }
+
+    private CaptureFilter(CaptureFilter base, List<String> neverCaptured) {
+        this.databaseIncludes = base.databaseIncludes;
+        this.databaseExcludes = base.databaseExcludes;
+        this.tableIncludes = base.tableIncludes;
+        this.tableExcludes = base.tableExcludes;
+        this.columnExcludes = base.columnExcludes;
+        this.neverCaptured = List.copyOf(neverCaptured);
+    }
+
+    /** This filter, but never capturing {@code database.table} (exact names), whatever the lists say: the signal table. */
+    public CaptureFilter withoutTable(String database, String table) {
+        List<String> excluded = new java.util.ArrayList<>(neverCaptured);
+        excluded.add(requireNonNull(database, "database is null") + "." + requireNonNull(table, "table is null"));
+        return new CaptureFilter(this, excluded);
     }
 
     /** A filter that captures every table of every non-system database, with all columns. */
@@ -50,7 +68,8 @@ public final class CaptureFilter {
 
     public boolean isTableCaptured(String database, String table) {
         requireNonNull(table, "table is null");
-        return isDatabaseCaptured(database) && admits(tableIncludes, tableExcludes, database + "." + table);
+        String name = database + "." + table;
+        return isDatabaseCaptured(database) && !neverCaptured.contains(name) && admits(tableIncludes, tableExcludes, name);
     }
 
     /** Whether a column of a captured table goes into change events. */
@@ -70,7 +89,8 @@ public final class CaptureFilter {
     @Override
     public String toString() {
         return "databases " + describe(databaseIncludes, databaseExcludes) + ", tables " + describe(tableIncludes, tableExcludes)
-                + (columnExcludes.isEmpty() ? "" : ", columns excluded " + columnExcludes);
+                + (columnExcludes.isEmpty() ? "" : ", columns excluded " + columnExcludes)
+                + (neverCaptured.isEmpty() ? "" : ", never " + neverCaptured);
     }
 
     private static String describe(List<Pattern> includes, List<Pattern> excludes) {

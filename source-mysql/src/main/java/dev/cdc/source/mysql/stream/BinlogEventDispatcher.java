@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  *   next event, so that the last record of a transaction gets the offset after its {@code XID}. Records
  *   of a row that do not complete it (a delete before its tombstone, the delete half of a
  *   primary-key change) carry the offset that emits the row again.</li>
+ *   <li>Rows inserted into the signal table go to the {@link SignalChannel} (signals, chunk watermarks)
+ *   and never become records; they count as rows events of their transaction like any other.</li>
  *   <li>{@code XID}/{@code COMMIT}: enqueue the held records, the GTID joins the set, the offset
  *   moves past the transaction.</li>
  *   <li>Outside a transaction every event moves the offset to its end, so an idle connector's
@@ -67,6 +69,7 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
     private final GtidTracker gtids;
     private final StreamChangeObserver observer;
     private final DdlEventHandler ddl;
+    private final SignalChannel signals;
     private final Map<String, ?> partition;
     private final boolean tombstones;
     private final DecodingFailureMode failureMode;
@@ -83,7 +86,14 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
 
     public BinlogEventDispatcher(Settings settings, RecordEmitter emitter, TableMapCache tables, GtidTracker gtids,
             StreamChangeObserver observer, DdlEventHandler ddl, Consumer<Throwable> failure) {
+        this(settings, emitter, tables, gtids, observer, ddl, SignalChannel.NONE, failure);
+    }
+
+    /** @param signals the signal table, whose rows are signals and never change events */
+    public BinlogEventDispatcher(Settings settings, RecordEmitter emitter, TableMapCache tables, GtidTracker gtids,
+            StreamChangeObserver observer, DdlEventHandler ddl, SignalChannel signals, Consumer<Throwable> failure) {
         requireNonNull(settings, "settings is null");
+        this.signals = requireNonNull(signals, "signals is null");
         this.emitter = requireNonNull(emitter, "emitter is null");
         this.tables = requireNonNull(tables, "tables is null");
         this.gtids = requireNonNull(gtids, "gtids is null");
@@ -147,7 +157,7 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
             case XID -> commit(end);
             case TABLE_MAP -> {
                 flush(null);
-                tables.onTableMap((TableMapEventData) event.getData());
+                tableMap((TableMapEventData) event.getData());
             }
             case WRITE_ROWS, EXT_WRITE_ROWS, UPDATE_ROWS, EXT_UPDATE_ROWS, DELETE_ROWS, EXT_DELETE_ROWS -> rows(event, header, start, end);
             case TRANSACTION_PAYLOAD -> transactionPayload(event.getData(), header, start, end);
@@ -259,7 +269,7 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
             for (Event inner : data.getUncompressedEvents()) {
                 EventType type = inner.getHeader().getEventType();
                 switch (type) {
-                    case TABLE_MAP -> tables.onTableMap((TableMapEventData) inner.getData());
+                    case TABLE_MAP -> tableMap((TableMapEventData) inner.getData());
                     case QUERY -> query(inner.getData(), header, start, end);
                     case XID -> commit(end);
                     case WRITE_ROWS, EXT_WRITE_ROWS, UPDATE_ROWS, EXT_UPDATE_ROWS, DELETE_ROWS, EXT_DELETE_ROWS -> rows(inner, header, start, end);
@@ -271,6 +281,12 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         }
     }
 
+    private void tableMap(TableMapEventData map) {
+        if (!signals.onTableMap(map)) {
+            tables.onTableMap(map);
+        }
+    }
+
     private void rows(Event event, EventHeaderV4 header, long start, long end) throws InterruptedException {
         flush(null);
         if (transaction == null) {
@@ -278,6 +294,12 @@ public final class BinlogEventDispatcher implements BinaryLogClient.EventListene
         }
         long eventIndex = transaction.nextRowsEvent();
         RowsEvent rows = RowsEvent.of(event.getData());
+        if (signals.isSignalTable(rows.tableNumber())) {
+            if (event.getData() instanceof WriteRowsEventData inserted && rowsToSkip(eventIndex) == 0) {
+                signals.inserted(inserted, new BinlogPosition(file, start));
+            }
+            return;
+        }
         var binding = tables.forRows(rows.tableNumber());
         if (binding.isEmpty()) {
             return;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -51,6 +52,13 @@ public final class RecordEmitter {
 
     public void unlock() {
         lock.unlock();
+    }
+
+    /** Releases every hold of the lock by the calling thread: a safety net for a thread that ends after a failure. */
+    public void releaseIfHeld() {
+        while (lock.isHeldByCurrentThread()) {
+            lock.unlock();
+        }
     }
 
     /** Enqueues a captured change (or a schema-change event); the heartbeat interval restarts. Hold the lock. */
@@ -100,15 +108,30 @@ public final class RecordEmitter {
      * @return false, without the lock, when the wait timed out
      */
     public boolean awaitReaderAt(BinlogPosition target, Duration timeout) throws InterruptedException {
+        return awaitReader(() -> readerPosition.isAtOrAfter(target), timeout);
+    }
+
+    /**
+     * Waits until {@code reached} holds, tested holding the lock each time the reader finished an
+     * event (and every 200 ms), then returns holding the lock (the caller unlocks).
+     *
+     * @return false, without the lock, when the wait timed out
+     */
+    public boolean awaitReader(BooleanSupplier reached, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lockInterruptibly();
-        while (!readerPosition.isAtOrAfter(target)) {
+        while (!reached.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 lock.unlock();
                 return false;
             }
-            readerProgressed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+            try {
+                readerProgressed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                lock.unlock();
+                throw e;
+            }
         }
         return true;
     }

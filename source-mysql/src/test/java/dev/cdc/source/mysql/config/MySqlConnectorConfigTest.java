@@ -16,7 +16,7 @@ class MySqlConnectorConfigTest {
                 "poll.interval.ms", "heartbeat.interval.ms", "heartbeat.topics.prefix", "tombstones.on.delete", "database.include.list",
                 "database.exclude.list", "table.include.list", "table.exclude.list", "column.exclude.list",
                 "snapshot.mode", "incremental.snapshot.chunk.size", "event.deserialization.failure.handling.mode",
-                "bigint.unsigned.handling.mode", "snapshot.ondemand.id", "snapshot.ondemand.tables");
+                "bigint.unsigned.handling.mode", "snapshot.ondemand.id", "snapshot.ondemand.tables", "signal.data.collection");
     }
 
     @Test
